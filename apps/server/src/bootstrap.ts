@@ -1,0 +1,48 @@
+import { MODULES } from './modules.js';
+import { ensurePlatformAdmin, userIdByUsername, ADMIN_USERNAME } from './modules/accounts/index.js';
+import { seedDemo, type DemoReport } from './modules/demo/index.js';
+import { ensureBaseRegions } from './modules/regions/index.js';
+import type { Config } from './platform/config.js';
+import { systemContext } from './platform/context.js';
+import { collectMigrations, migrateToLatest, openDatabase, type Database } from './platform/db/index.js';
+import type { Logger } from './platform/logging.js';
+
+export type Prepared = {
+  db: Database;
+  /** The admin password, when this start generated it (printed once). */
+  generatedAdminPassword: string | null;
+  demo: DemoReport | null;
+};
+
+export function allMigrations() {
+  return collectMigrations(MODULES.flatMap((module) => (module.migrations ? [module.migrations] : [])));
+}
+
+/** Opens the database and brings it up to date: migrations, base regions, the platform admin. */
+export async function openAndMigrate(config: Config, logger: Logger): Promise<Database> {
+  const db = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const { applied } = await migrateToLatest(db.executor, allMigrations());
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+    const loaded = await ensureBaseRegions(systemContext(db.executor));
+    if (loaded) logger.info({ rows: loaded.rows }, 'base regions loaded');
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/**
+ * Everything `serve` needs before it listens. A database without the admin user is a first start: it
+ * gets the admin and, unless TONGXIN_DEMO=0, the demo data.
+ */
+export async function prepare(config: Config, logger: Logger): Promise<Prepared> {
+  const db = await openAndMigrate(config, logger);
+  const ctx = systemContext(db.executor);
+  const firstStart = (await userIdByUsername(db.executor, ADMIN_USERNAME)) === null;
+  const admin = await ensurePlatformAdmin(ctx, config.adminPassword);
+  const wantDemo = config.demo ?? firstStart;
+  const demo = wantDemo ? await seedDemo(ctx, (step) => logger.debug({ step }, 'demo data')) : null;
+  return { db, generatedAdminPassword: admin.generatedPassword, demo };
+}

@@ -1,0 +1,169 @@
+import type { TLoginRequest, TSessionResponse } from '@tongxin/contracts';
+import type { Actor } from '../../platform/access/index.js';
+import { recordAudit } from '../../platform/audit/index.js';
+import {
+  SESSION_IDLE_MINUTES,
+  SESSION_MAX_MINUTES,
+  hashPassword,
+  hashToken,
+  newToken,
+  verifyAgainstDecoy,
+  verifyPassword,
+  type ResolvedSession,
+} from '../../platform/auth/index.js';
+import type { ServiceContext } from '../../platform/context.js';
+import { withTransaction, type Executor } from '../../platform/db/index.js';
+import { newId } from '../../platform/ids.js';
+import { addMinutes } from '../../platform/time.js';
+import { organizationPlacement } from '../organizations/index.js';
+import { accountErrors as errors } from './errors.js';
+import { toSessionUser } from './mapping.js';
+import {
+  countRecentFailures,
+  deleteExpiredSessions,
+  deleteLoginAttemptsBefore,
+  deleteSession,
+  deleteSessionsOfUser,
+  findSessionWithUser,
+  findUserById,
+  findUserByUsername,
+  insertLoginAttempt,
+  insertSession,
+  touchSession,
+  updateUserRow,
+} from './repository.js';
+
+/** Five wrong passwords for one username, or twenty from one address, within 15 minutes pause sign-in. */
+export const LOGIN_LIMIT = { perUsername: 5, perAddress: 20, windowMinutes: 15 };
+const TOUCH_EVERY_MS = 60_000;
+
+export type LoginMeta = { ip: string | null; userAgent: string | null; requestId: string | null };
+export type LoginResult = TSessionResponse & { token: string };
+
+async function assertNotRateLimited(db: Executor, username: string, ip: string | null, now: Date) {
+  const since = addMinutes(now, -LOGIN_LIMIT.windowMinutes).toISOString();
+  const checks = [
+    { result: await countRecentFailures(db, { username }, since), limit: LOGIN_LIMIT.perUsername },
+    ...(ip ? [{ result: await countRecentFailures(db, { ip }, since), limit: LOGIN_LIMIT.perAddress }] : []),
+  ];
+  for (const { result, limit } of checks) {
+    if (result.failures >= limit && result.oldest) {
+      const freeAt = addMinutes(new Date(result.oldest), LOGIN_LIMIT.windowMinutes);
+      const minutes = Math.max(1, Math.ceil((freeAt.getTime() - now.getTime()) / 60_000));
+      throw errors.loginRateLimited({ minutes });
+    }
+  }
+}
+
+async function recordAttempt(db: Executor, username: string, ip: string | null, now: Date, succeeded: boolean) {
+  await insertLoginAttempt(db, { id: newId(), username, ip, at: now.toISOString(), succeeded: succeeded ? 1 : 0 });
+}
+
+export async function login(db: Executor, input: TLoginRequest, meta: LoginMeta): Promise<LoginResult> {
+  const now = new Date();
+  const username = input.username.trim().toLowerCase();
+  await assertNotRateLimited(db, username, meta.ip, now);
+  const user = await findUserByUsername(db, username);
+  const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDecoy(input.password);
+  if (!user || !valid) {
+    await recordAttempt(db, username, meta.ip, now, false);
+    throw errors.loginFailed({ limit: LOGIN_LIMIT.perUsername, minutes: LOGIN_LIMIT.windowMinutes });
+  }
+  if (user.status !== 'active') throw errors.accountDisabled();
+  const token = newToken();
+  const csrfToken = newToken();
+  await withTransaction(db, async (tx) => {
+    await recordAttempt(tx, username, meta.ip, now, true);
+    await insertSession(tx, {
+      id: newId(),
+      token_hash: hashToken(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: addMinutes(now, SESSION_MAX_MINUTES).toISOString(),
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await updateUserRow(tx, user.id, { last_login_at: now.toISOString() });
+    await recordAudit(tx, {
+      chainId: user.organization_id,
+      action: 'user.login',
+      entityType: 'user',
+      entityId: user.id,
+      changes: {},
+      actor: { id: user.id, username: user.username },
+      requestId: meta.requestId,
+      at: now,
+    });
+  });
+  const session = await resolveSession(db, token, now);
+  if (!session) throw errors.accountDisabled();
+  return { token, csrfToken, user: toSessionUser(session.actor) };
+}
+
+/** The session behind a cookie token, if it is live; slides the idle limit at most once a minute. */
+export async function resolveSession(db: Executor, token: string, now: Date): Promise<ResolvedSession | null> {
+  const row = await findSessionWithUser(db, hashToken(token));
+  if (!row || row.status !== 'active') return null;
+  const idleLimit = addMinutes(new Date(row.last_seen_at), SESSION_IDLE_MINUTES);
+  if (new Date(row.expires_at) <= now || idleLimit <= now) {
+    await deleteSession(db, row.session_id);
+    return null;
+  }
+  const organization = await organizationPlacement(db, row.organization_id);
+  if (!organization) return null;
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    await touchSession(db, row.session_id, now.toISOString());
+  }
+  const actor: Actor = {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    organizationId: organization.id,
+    organizationName: organization.name,
+    organizationPath: organization.path,
+    organizationRegionCode: organization.regionCode,
+    mustChangePassword: row.must_change_password === 1,
+    sessionId: row.session_id,
+  };
+  return { actor, csrfToken: row.csrf_token };
+}
+
+export async function logout(ctx: ServiceContext): Promise<void> {
+  await deleteSession(ctx.db, ctx.actor.sessionId);
+}
+
+/** Changes the own password; other sessions of the user end, this one stays. */
+export async function changePassword(ctx: ServiceContext, currentPassword: string, newPassword: string): Promise<void> {
+  const user = await findUserById(ctx.db, ctx.actor.userId);
+  if (!user || !(await verifyPassword(user.password_hash, currentPassword))) throw errors.currentPasswordWrong();
+  if (currentPassword === newPassword) throw errors.passwordUnchanged();
+  const passwordHash = await hashPassword(newPassword);
+  const now = new Date().toISOString();
+  await withTransaction(ctx.db, async (tx) => {
+    await updateUserRow(tx, user.id, {
+      password_hash: passwordHash,
+      must_change_password: 0,
+      password_changed_at: now,
+      updated_at: now,
+    });
+    await deleteSessionsOfUser(tx, user.id, ctx.actor.sessionId);
+    await recordAudit(tx, {
+      chainId: user.organization_id,
+      action: 'user.change_password',
+      entityType: 'user',
+      entityId: user.id,
+      changes: { password: { before: '', after: '' } },
+      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      requestId: ctx.requestId,
+    });
+  });
+}
+
+/** Housekeeping: drops expired sessions and login attempts older than a day. */
+export async function purgeStaleSessions(db: Executor, now: Date = new Date()): Promise<void> {
+  await deleteExpiredSessions(db, now.toISOString(), addMinutes(now, -SESSION_IDLE_MINUTES).toISOString());
+  await deleteLoginAttemptsBefore(db, addMinutes(now, -24 * 60).toISOString());
+}

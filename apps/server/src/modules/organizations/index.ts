@@ -1,0 +1,26 @@
+import type { TongxinModule } from '../../platform/http/index.js';
+import { organizationMigrations } from './migrations.js';
+import { organizationRoutes } from './routes.js';
+
+export const organizationsModule: TongxinModule = {
+  name: 'organizations',
+  migrations: organizationMigrations,
+  routes: organizationRoutes,
+};
+
+export { organizationErrors } from './errors.js';
+export { addMember } from './membership.service.js';
+export {
+  createOrganization,
+  findOrganizations,
+  getOrganization,
+  moveOrganization,
+  organizationPlacement,
+  organizationsUnderAsOf,
+  organizationTree,
+  requireWritableOrganization,
+  updateOrganization,
+} from './organization.service.js';
+export { organizationIdListInScope, organizationIdsInScope } from './scope.repository.js';
+export type { OrganizationPlacement } from './organization.service.js';
+export type { OrganizationRow, OrganizationTables } from './tables.js';

@@ -1,0 +1,12 @@
+/**
+ * Every route that answers without a signed-in user. A route not listed here demands a session, and
+ * the server refuses to start if a listed route and its declaration disagree. Keep this list short.
+ */
+export const PUBLIC_ROUTES: readonly string[] = [
+  'GET /api/health',
+  'GET /api/v1/openapi.json',
+  'POST /api/v1/auth/login',
+];
+
+/** Documentation and the web app's static files: served to anyone, outside the API. */
+export const PUBLIC_PREFIXES: readonly string[] = ['/api/v1/docs'];

@@ -1,0 +1,8 @@
+export { auditMigrations } from './migrations.js';
+export { PLATFORM_CHAIN, diffChanges, recordAudit } from './record.js';
+export type { AuditActor, AuditChanges, AuditEntry } from './record.js';
+export { findAuditEvents } from './repository.js';
+export type { AuditEventFilter } from './repository.js';
+export type { AuditEventRow, AuditTables } from './tables.js';
+export { verifyAuditChains } from './verify.js';
+export type { ChainBreak, VerifyReport } from './verify.js';

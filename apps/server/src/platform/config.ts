@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  TONGXIN_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  TONGXIN_ADMIN_PASSWORD: z.string().optional(),
+  TONGXIN_DEMO: z.enum(['0', '1']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set when the server sits behind HTTPS, so that cookies are marked Secure. */
+  TONGXIN_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  NODE_ENV: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  adminPassword: string | null;
+  /** null: decide from the database (demo data on an empty one). */
+  demo: boolean | null;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  secureCookies: boolean;
+  prettyLogs: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration in the environment:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.TONGXIN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL?.trim() ? e.DATABASE_URL.trim() : null,
+    adminPassword: e.TONGXIN_ADMIN_PASSWORD?.length ? e.TONGXIN_ADMIN_PASSWORD : null,
+    demo: e.TONGXIN_DEMO === undefined ? null : e.TONGXIN_DEMO === '1',
+    logLevel: e.LOG_LEVEL,
+    secureCookies: e.TONGXIN_SECURE_COOKIES === '1',
+    prettyLogs: e.NODE_ENV !== 'production' && Boolean(process.stdout.isTTY),
+  };
+}

@@ -1,0 +1,10 @@
+export { columnTypes } from './column-types.js';
+export { openDatabase, SQLITE_FILE_NAME } from './database.js';
+export type { Database, DatabaseOptions } from './database.js';
+export { dialectOf } from './dialect.js';
+export type { DialectName } from './dialect.js';
+export { asExecutor, tablesOf } from './executor.js';
+export type { Executor } from './executor.js';
+export { collectMigrations, migrateToLatest } from './migrator.js';
+export type { MigrationReport, ModuleMigrations } from './migrator.js';
+export { withTransaction } from './transaction.js';

@@ -1,0 +1,43 @@
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import { tablesOf, type Executor } from './executor.js';
+
+/**
+ * Each module owns its migrations. Names start with a date and a sequence number
+ * (`20261129_01_organizations_init`) so that one global order holds across modules.
+ */
+export type ModuleMigrations = Readonly<Record<string, Migration>>;
+
+const NAME_PATTERN = /^\d{8}_\d{2}_[a-z0-9_]+$/;
+
+export function collectMigrations(sets: readonly ModuleMigrations[]): Record<string, Migration> {
+  const all: Record<string, Migration> = {};
+  for (const set of sets) {
+    for (const [name, migration] of Object.entries(set)) {
+      if (!NAME_PATTERN.test(name)) throw new Error(`Migration name ${name} does not match ${NAME_PATTERN}`);
+      if (name in all) throw new Error(`Migration ${name} is defined twice`);
+      all[name] = migration;
+    }
+  }
+  return all;
+}
+
+export type MigrationReport = { applied: string[] };
+
+export async function migrateToLatest(
+  executor: Executor,
+  migrations: Record<string, Migration>,
+): Promise<MigrationReport> {
+  const db: Kysely<unknown> = tablesOf<unknown>(executor);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result: MigrationResult) => result.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,9 @@
+import './fastify-types.js';
+export { installAccessGuard } from './access-guard.js';
+export { serviceContext } from './context.js';
+
+export { installErrorHandlers, sendError } from './error-handler.js';
+export type { RouteAccess } from './fastify-types.js';
+export { LANG_COOKIE, negotiateLang } from './lang.js';
+export type { ApiApp, TongxinModule } from './module.js';
+export { RequestValidationError, validatorCompiler } from './validator.js';

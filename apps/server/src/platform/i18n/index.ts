@@ -1,0 +1,1 @@
+export { foldPinyin, pinyinKeys } from './pinyin.js';
