@@ -24,8 +24,10 @@ export const API_VERSION = '0.1.0';
 export type AppOptions = { db: Database; config: Config; logger: Logger; serveWeb?: boolean };
 
 export async function buildApp({ db, config, logger, serveWeb = true }: AppOptions): Promise<ApiApp> {
+  // Typed as Fastify's logger so the instance keeps Fastify's default logger type parameter.
+  const loggerInstance: FastifyBaseLogger = logger;
   const app = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
+    loggerInstance,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : newId();
@@ -72,8 +74,18 @@ export async function buildApp({ db, config, logger, serveWeb = true }: AppOptio
         summary: 'Liveness and database reachability',
         security: [],
         response: {
-          200: z.object({ status: z.literal('ok'), database: z.literal('ok'), dialect: z.string(), version: z.string() }),
-          503: z.object({ status: z.literal('degraded'), database: z.literal('unreachable'), dialect: z.string(), version: z.string() }),
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.literal('ok'),
+            dialect: z.string(),
+            version: z.string(),
+          }),
+          503: z.object({
+            status: z.literal('degraded'),
+            database: z.literal('unreachable'),
+            dialect: z.string(),
+            version: z.string(),
+          }),
         },
       },
     },
@@ -81,15 +93,13 @@ export async function buildApp({ db, config, logger, serveWeb = true }: AppOptio
       const reachable = await db.ping();
       return reachable
         ? { status: 'ok' as const, database: 'ok' as const, dialect: db.dialect, version: API_VERSION }
-        : reply.status(503).send({ status: 'degraded', database: 'unreachable', dialect: db.dialect, version: API_VERSION });
+        : reply
+            .status(503)
+            .send({ status: 'degraded', database: 'unreachable', dialect: db.dialect, version: API_VERSION });
     },
   );
 
-  app.get(
-    '/api/v1/openapi.json',
-    { config: { access: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
-  );
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
 
   for (const module of MODULES) module.routes?.(app);

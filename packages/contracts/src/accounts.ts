@@ -6,14 +6,14 @@ export const ZUsername = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z][a-z0-9._-]{2,31}$/, { message: 'username.format' });
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/, { error: 'username.format' });
 
 /** At least 8 characters with letters and digits; long passphrases are welcome. */
 export const ZNewPassword = z
   .string()
   .max(128)
   .refine((value) => value.length >= 8 && /[A-Za-z]/.test(value) && /\d/.test(value), {
-    message: 'password.weak',
+    error: 'password.weak',
   });
 
 export const USER_STATUSES = ['active', 'disabled'] as const;

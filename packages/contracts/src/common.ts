@@ -4,7 +4,7 @@ export const ZId = z.uuid();
 export type TId = z.infer<typeof ZId>;
 
 /** A Beijing calendar date, YYYY-MM-DD, that exists on the calendar. */
-export const ZBusinessDate = z.string().refine(isCalendarDate, { message: 'date.format' });
+export const ZBusinessDate = z.string().refine(isCalendarDate, { error: 'date.format' });
 
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -7,9 +7,7 @@ export type Localized = Readonly<Record<Lang, string>>;
 
 /** Fills `{name}` placeholders. */
 export function interpolate(template: string, params: Readonly<Record<string, unknown>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
 export function pickLang(value: string | undefined | null): Lang | null {

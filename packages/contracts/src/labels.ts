@@ -1,12 +1,7 @@
 import type { TRole } from './access.js';
 import type { TUserStatus } from './accounts.js';
 import type { Localized } from './i18n.js';
-import type {
-  TMembershipRole,
-  TOrganizationLevel,
-  TOrganizationStatus,
-  TOrganizationType,
-} from './organizations.js';
+import type { TMembershipRole, TOrganizationLevel, TOrganizationStatus, TOrganizationType } from './organizations.js';
 import type { RegionLevel } from './validation/region-code.js';
 
 /** Names of coded values, shown by the web app and used in server messages. */

@@ -37,7 +37,7 @@ export const ZCreditCode = z
     if (problem) ctx.addIssue({ code: 'custom', message: `creditCode.${problem}`, input: value });
   });
 
-export const ZRegionCode = z.string().trim().regex(REGION_CODE_PATTERN, { message: 'regionCode.format' });
+export const ZRegionCode = z.string().trim().regex(REGION_CODE_PATTERN, { error: 'regionCode.format' });
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
@@ -174,12 +174,12 @@ const endsAfterStart = (value: { startsOn?: string | null; endsOn?: string | nul
 
 export const ZCreateMembershipRequest = z
   .object({ memberId: ZId, ...membershipFields })
-  .refine(endsAfterStart, { message: 'dateRange.order', path: ['endsOn'] });
+  .refine(endsAfterStart, { error: 'dateRange.order', path: ['endsOn'] });
 export type TCreateMembershipRequest = z.input<typeof ZCreateMembershipRequest>;
 
 export const ZUpdateMembershipRequest = z
   .object(membershipFields)
   .partial()
   .strict()
-  .refine(endsAfterStart, { message: 'dateRange.order', path: ['endsOn'] });
+  .refine(endsAfterStart, { error: 'dateRange.order', path: ['endsOn'] });
 export type TUpdateMembershipRequest = z.input<typeof ZUpdateMembershipRequest>;

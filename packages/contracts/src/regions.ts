@@ -17,7 +17,10 @@ export type TRegion = z.infer<typeof ZRegion>;
 export const ZRegionSearchQuery = z.object({
   /** Code prefix, Chinese name, full pinyin or initials (hhht → 呼和浩特市). */
   q: z.string().trim().max(40).optional(),
-  parent: z.string().regex(/^\d{6}(\d{6})?$/).optional(),
+  parent: z
+    .string()
+    .regex(/^\d{6}(\d{6})?$/)
+    .optional(),
   level: ZRegionLevel.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

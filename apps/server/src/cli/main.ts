@@ -56,12 +56,17 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'restore') {
     if (!sub) throw new Error('restore needs the backup file');
     const manifest = await restoreBackup(sub, config.dataDir, config.databaseUrl);
-    io.out(`Restored the ${manifest.dialect} backup of ${manifest.createdAt} into ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}.`);
+    io.out(
+      `Restored the ${manifest.dialect} backup of ${manifest.createdAt} into ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}.`,
+    );
     const db = await openAndMigrate(config, logger);
     await db.close();
     return 0;
   }
-  const db = command === 'backup' ? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }) : await openAndMigrate(config, logger);
+  const db =
+    command === 'backup'
+      ? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
+      : await openAndMigrate(config, logger);
   try {
     switch (`${command}${sub && ['user', 'audit', 'regions'].includes(command) ? ` ${sub}` : ''}`) {
       case 'migrate':
@@ -76,7 +81,13 @@ async function main(argv: string[]): Promise<number> {
         }
         await userCreate(
           db,
-          { username: values.username, displayName: values.name, role: values.role, organization: values.organization, password: values.password },
+          {
+            username: values.username,
+            displayName: values.name,
+            role: values.role,
+            organization: values.organization,
+            password: values.password,
+          },
           io,
         );
         return 0;

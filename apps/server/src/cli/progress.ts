@@ -9,7 +9,9 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
         const width = 30;
         const filled = Math.round(share * width);
         const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-        stream.write(`\r${label} ${bar} ${(share * 100).toFixed(0).padStart(3)}% ${done.toLocaleString()}/${total.toLocaleString()}`);
+        stream.write(
+          `\r${label} ${bar} ${(share * 100).toFixed(0).padStart(3)}% ${done.toLocaleString()}/${total.toLocaleString()}`,
+        );
       } else {
         const tenth = Math.floor(share * 10);
         if (tenth !== lastTenth) {

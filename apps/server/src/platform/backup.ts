@@ -32,7 +32,12 @@ function dataFiles(dataDir: string): string[] {
   return fs.readdirSync(dataDir).filter((name) => !SQLITE_SIDE_FILES.has(name) && !name.startsWith('.backup-'));
 }
 
-export async function createBackup(db: Database, dataDir: string, target: string, databaseUrl: string | null): Promise<BackupManifest> {
+export async function createBackup(
+  db: Database,
+  dataDir: string,
+  target: string,
+  databaseUrl: string | null,
+): Promise<BackupManifest> {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-backup-'));
   try {
     let database: string;
@@ -66,7 +71,11 @@ export async function createBackup(db: Database, dataDir: string, target: string
  * Restores a backup into the data directory (and, for PostgreSQL, into DATABASE_URL). The server must
  * be stopped: the SQLite file is replaced underneath it.
  */
-export async function restoreBackup(source: string, dataDir: string, databaseUrl: string | null): Promise<BackupManifest> {
+export async function restoreBackup(
+  source: string,
+  dataDir: string,
+  databaseUrl: string | null,
+): Promise<BackupManifest> {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-restore-'));
   try {
     await tar.x({ file: source, cwd: staging });
@@ -90,7 +99,13 @@ export async function restoreBackup(source: string, dataDir: string, databaseUrl
       for (const name of SQLITE_SIDE_FILES) fs.rmSync(path.join(dataDir, name), { force: true });
       fs.copyFileSync(path.join(staging, manifest.database), path.join(dataDir, SQLITE_FILE_NAME));
     } else {
-      pgTool('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${databaseUrl ?? ''}`, path.join(staging, manifest.database)]);
+      pgTool('pg_restore', [
+        '--clean',
+        '--if-exists',
+        '--no-owner',
+        `--dbname=${databaseUrl ?? ''}`,
+        path.join(staging, manifest.database),
+      ]);
     }
     return manifest;
   } finally {

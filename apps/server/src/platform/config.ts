@@ -43,6 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.TONGXIN_DEMO === undefined ? null : e.TONGXIN_DEMO === '1',
     logLevel: e.LOG_LEVEL,
     secureCookies: e.TONGXIN_SECURE_COOKIES === '1',
-    prettyLogs: e.NODE_ENV !== 'production' && Boolean(process.stdout.isTTY),
+    prettyLogs: e.NODE_ENV !== 'production' && process.stdout.isTTY,
   };
 }

@@ -82,9 +82,7 @@ function say(key: keyof typeof GENERIC, lang: Lang, params?: Record<string, unkn
 export function issueMessage(issue: Issue, lang: Lang): string {
   switch (issue.code) {
     case 'custom':
-      return isValidationMessageKey(issue.message)
-        ? VALIDATION_MESSAGES[issue.message][lang]
-        : say('invalid', lang);
+      return isValidationMessageKey(issue.message) ? VALIDATION_MESSAGES[issue.message][lang] : say('invalid', lang);
     case 'invalid_type': {
       if (issue.input === undefined || issue.input === null) return say('required', lang);
       const kind = KIND_NAMES[issue.expected];
@@ -103,13 +101,12 @@ export function issueMessage(issue: Issue, lang: Lang): string {
       return say('maxNumber', lang, { n });
     }
     case 'invalid_value':
+      if (issue.input === undefined) return say('required', lang);
       return say('choice', lang, { values: issue.values.map(String).join(lang === 'en' ? ', ' : '、') });
     case 'unrecognized_keys':
       return say('unknownKeys', lang, { keys: issue.keys.join(', ') });
     case 'invalid_format':
-      return isValidationMessageKey(issue.message)
-        ? VALIDATION_MESSAGES[issue.message][lang]
-        : say('format', lang);
+      return isValidationMessageKey(issue.message) ? VALIDATION_MESSAGES[issue.message][lang] : say('format', lang);
     case 'invalid_union':
     case 'invalid_key':
     case 'invalid_element':

@@ -5,7 +5,7 @@ import { loadProvince } from '../../modules/regions/index.js';
 import { verifyAuditChains } from '../../platform/audit/index.js';
 import { systemContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/index.js';
-import { ZRole } from '@tongxin/contracts';
+import { ROLES, type TRole } from '@tongxin/contracts';
 import { progressBar } from '../progress.js';
 
 export type Output = { out: (line: string) => void };
@@ -26,21 +26,26 @@ export type UserCreateOptions = {
 
 /** `--organization` takes an organization id or its exact name or credit code. */
 export async function userCreate(db: Database, options: UserCreateOptions, io: Output): Promise<void> {
+  const role = ROLES.find((candidate) => candidate === options.role);
+  if (!role) throw new Error(`Unknown role ${options.role}; choose one of: ${ROLES.join(', ')}`);
   const ctx = systemContext(db.executor);
   const matches = (await findOrganizations(ctx, { q: options.organization, pageSize: 5 })).items.filter(
-    (org) => org.id === options.organization || org.name === options.organization || org.creditCode === options.organization,
+    (org) =>
+      org.id === options.organization || org.name === options.organization || org.creditCode === options.organization,
   );
   const organization = matches[0];
-  if (!organization) throw new Error(`No organization matches "${options.organization}" (give its id, exact name or credit code)`);
+  if (!organization)
+    throw new Error(`No organization matches "${options.organization}" (give its id, exact name or credit code)`);
   const result = await createUser(ctx, {
     username: options.username,
     displayName: options.displayName,
-    role: ZRole.parse(options.role),
+    role: role satisfies TRole,
     organizationId: organization.id,
     password: options.password,
   });
   io.out(`Created ${result.user.username} (${result.user.role}) in ${organization.name}.`);
-  if (result.temporaryPassword) io.out(`Temporary password (must be changed at first sign-in): ${result.temporaryPassword}`);
+  if (result.temporaryPassword)
+    io.out(`Temporary password (must be changed at first sign-in): ${result.temporaryPassword}`);
 }
 
 export async function userResetPassword(db: Database, username: string, io: Output): Promise<void> {
@@ -69,7 +74,13 @@ export async function auditVerify(db: Database, io: Output): Promise<number> {
 
 export async function regionsLoad(db: Database, province: string, file: string | null, io: Output): Promise<void> {
   const bar = progressBar(`Loading regions ${province}`);
-  const report = await loadProvince(systemContext(db.executor), province, file, (done, total) => bar.update(done, total));
+  const report = await loadProvince(systemContext(db.executor), province, file, (done, total) =>
+    bar.update(done, total),
+  );
   bar.done(`Loaded ${report.rows} regions from ${report.file}`);
-  io.out(Object.entries(report.byLevel).map(([level, count]) => `${level}: ${count}`).join(', '));
+  io.out(
+    Object.entries(report.byLevel)
+      .map(([level, count]) => `${level}: ${count}`)
+      .join(', '),
+  );
 }

@@ -11,7 +11,9 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   const prepared = await prepare(config, logger);
   const app = await buildApp({ db: prepared.db, config, logger });
   const housekeeping = setInterval(() => {
-    purgeStaleSessions(prepared.db.executor).catch((error: unknown) => logger.warn({ err: error }, 'housekeeping failed'));
+    purgeStaleSessions(prepared.db.executor).catch((error: unknown) =>
+      logger.warn({ err: error }, 'housekeeping failed'),
+    );
   }, HOUR);
   housekeeping.unref();
 
@@ -44,7 +46,9 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   if (prepared.demo) {
     lines.push(`  Demo logins — demo data only, password "${prepared.demo.password}" for all:`);
     for (const login of prepared.demo.logins) {
-      lines.push(`    ${login.username.padEnd(16)} ${ROLE_LABELS[login.role as keyof typeof ROLE_LABELS]['zh-CN'].padEnd(8)} ${login.organization}`);
+      lines.push(
+        `    ${login.username.padEnd(16)} ${ROLE_LABELS[login.role as keyof typeof ROLE_LABELS]['zh-CN'].padEnd(8)} ${login.organization}`,
+      );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -64,7 +64,7 @@ export async function listUsers(
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }
 
 export async function insertUser(executor: Executor, row: UserRow): Promise<void> {
@@ -113,7 +113,11 @@ export async function deleteSession(executor: Executor, sessionId: string): Prom
 }
 
 /** Ends every session of a user, or every one but the session given. */
-export async function deleteSessionsOfUser(executor: Executor, userId: string, exceptSessionId?: string): Promise<void> {
+export async function deleteSessionsOfUser(
+  executor: Executor,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
   let query = db(executor).deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
   await query.execute();
@@ -153,7 +157,7 @@ export async function countRecentFailures(
     .where('succeeded', '=', 0)
     .where('at', '>', from)
     .executeTakeFirstOrThrow();
-  return { failures: Number(row.n), oldest: row.oldest ?? null };
+  return { failures: row.n, oldest: row.oldest ?? null };
 }
 
 export async function deleteLoginAttemptsBefore(executor: Executor, before: string): Promise<void> {
@@ -161,6 +165,9 @@ export async function deleteLoginAttemptsBefore(executor: Executor, before: stri
 }
 
 export async function countUsers(executor: Executor): Promise<number> {
-  const row = await db(executor).selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  const row = await db(executor)
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
 }

@@ -60,7 +60,7 @@ export function accountRoutes(app: ApiApp): void {
       config: { access: 'session' },
       schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: ZSessionResponse } },
     },
-    async (request) => ({ user: toSessionUser(serviceContext(request).actor), csrfToken: request.csrfToken ?? '' }),
+    (request) => ({ user: toSessionUser(serviceContext(request).actor), csrfToken: request.csrfToken ?? '' }),
   );
 
   app.post(
@@ -97,7 +97,12 @@ export function accountRoutes(app: ApiApp): void {
     '/api/v1/users',
     {
       config: { access: 'manage_users' },
-      schema: { tags: ['users'], summary: 'Users of the organizations you manage', querystring: ZUserListQuery, response: { 200: ZPage(ZUser) } },
+      schema: {
+        tags: ['users'],
+        summary: 'Users of the organizations you manage',
+        querystring: ZUserListQuery,
+        response: { 200: ZPage(ZUser) },
+      },
     },
     async (request) => findUsers(serviceContext(request), request.query),
   );

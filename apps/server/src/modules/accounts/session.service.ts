@@ -64,7 +64,9 @@ export async function login(db: Executor, input: TLoginRequest, meta: LoginMeta)
   const username = input.username.trim().toLowerCase();
   await assertNotRateLimited(db, username, meta.ip, now);
   const user = await findUserByUsername(db, username);
-  const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDecoy(input.password);
+  const valid = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyAgainstDecoy(input.password);
   if (!user || !valid) {
     await recordAttempt(db, username, meta.ip, now, false);
     throw errors.loginFailed({ limit: LOGIN_LIMIT.perUsername, minutes: LOGIN_LIMIT.windowMinutes });

@@ -79,7 +79,10 @@ export async function findUsers(ctx: ServiceContext, input: TUserListQuery): Pro
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });
-  const names = await organizationNames(ctx, rows.map((row) => row.organization_id));
+  const names = await organizationNames(
+    ctx,
+    rows.map((row) => row.organization_id),
+  );
   return {
     items: rows.map((row) => toUser(row, names.get(row.organization_id) ?? '')),
     total,
@@ -175,7 +178,9 @@ export async function resetPassword(ctx: ServiceContext, id: string): Promise<{ 
     await deleteSessionsOfUser(tx, id);
     await recordAudit(
       tx,
-      audit(ctx, 'user.reset_password', user, { must_change_password: { before: user.must_change_password, after: 1 } }),
+      audit(ctx, 'user.reset_password', user, {
+        must_change_password: { before: user.must_change_password, after: 1 },
+      }),
     );
   });
   return { temporaryPassword };
@@ -217,4 +222,3 @@ export async function ensurePlatformAdmin(
 export async function userIdByUsername(db: Executor, username: string): Promise<string | null> {
   return (await findUserByUsername(db, username))?.id ?? null;
 }
-

@@ -1,6 +1,11 @@
 import { ZAuditListQuery, type TAuditEvent, type TAuditListQuery, type TPage } from '@tongxin/contracts';
 import { scopeOf } from '../../platform/access/index.js';
-import { findAuditEvents, verifyAuditChains, type AuditEventRow, type VerifyReport } from '../../platform/audit/index.js';
+import {
+  findAuditEvents,
+  verifyAuditChains,
+  type AuditEventRow,
+  type VerifyReport,
+} from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { organizationIdListInScope, organizationErrors } from '../organizations/index.js';
 
@@ -8,7 +13,7 @@ function toEvent(row: AuditEventRow): TAuditEvent {
   return {
     id: row.id,
     chainId: row.chain_id,
-    seq: Number(row.seq),
+    seq: row.seq,
     occurredAt: row.occurred_at,
     actorId: row.actor_id,
     actorUsername: row.actor_username,
@@ -24,7 +29,8 @@ function toEvent(row: AuditEventRow): TAuditEvent {
 export async function findEvents(ctx: ServiceContext, input: TAuditListQuery): Promise<TPage<TAuditEvent>> {
   const query = ZAuditListQuery.parse(input);
   const scope = scopeOf(ctx.actor);
-  let chainIds: readonly string[] | 'all' = scope.kind === 'all' ? 'all' : await organizationIdListInScope(ctx.db, scope);
+  let chainIds: readonly string[] | 'all' =
+    scope.kind === 'all' ? 'all' : await organizationIdListInScope(ctx.db, scope);
   if (query.organizationId) {
     if (chainIds !== 'all' && !chainIds.includes(query.organizationId)) {
       throw organizationErrors.notFound({ id: query.organizationId });

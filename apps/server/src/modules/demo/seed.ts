@@ -1,12 +1,7 @@
 import { creditCodeCheckCharacter, type TOrganizationType } from '@tongxin/contracts';
 import type { ServiceContext } from '../../platform/context.js';
 import { createUser, userIdByUsername } from '../accounts/index.js';
-import {
-  addMember,
-  createOrganization,
-  findOrganizations,
-  moveOrganization,
-} from '../organizations/index.js';
+import { addMember, createOrganization, findOrganizations, moveOrganization } from '../organizations/index.js';
 import { isProvinceLoaded, loadProvince } from '../regions/index.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './networks.js';
 
@@ -56,6 +51,9 @@ export async function seedDemo(ctx: ServiceContext, onStep: DemoProgress = () =>
     }
     onStep(org.name);
     const parentKey = org.movedFrom?.parent ?? org.parent;
+    const parentSince = DEMO_ORGANIZATIONS.find((candidate) => candidate.key === parentKey)?.establishedOn ?? '';
+    // Joining the network cannot precede the parent: a bank founded in 2005 joins an association of 2009 in 2009.
+    const joinedOn = org.establishedOn > parentSince ? org.establishedOn : parentSince;
     const saved = await createOrganization(ctx, {
       name: org.name,
       shortName: org.shortName ?? null,
@@ -65,7 +63,7 @@ export async function seedDemo(ctx: ServiceContext, onStep: DemoProgress = () =>
       creditCode,
       establishedOn: org.establishedOn,
       parentId: parentKey ? (ids.get(parentKey) ?? null) : null,
-      effectiveOn: org.establishedOn,
+      effectiveOn: joinedOn,
     });
     ids.set(org.key, saved.id);
     if (org.movedFrom && org.parent) {

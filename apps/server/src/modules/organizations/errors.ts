@@ -95,6 +95,10 @@ export const organizationFieldMessages = {
     'zh-CN': '生效日期不能早于上一次变更的生效日期（{last}）',
     en: 'The effective date cannot be before that of the previous change ({last})',
   },
+  effectiveBeforeParent: {
+    'zh-CN': '生效日期不能早于上级单位“{parent}”的登记日期（{since}）',
+    en: 'The effective date cannot be before the parent “{parent}” is on record ({since})',
+  },
   memberSelf: {
     'zh-CN': '组织不能成为自己的会员单位',
     en: 'An organization cannot be its own member',

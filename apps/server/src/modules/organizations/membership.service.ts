@@ -34,7 +34,12 @@ export async function membersOf(ctx: ServiceContext, associationId: string): Pro
   return (await listMemberships(ctx.db, associationId)).map(toMembership);
 }
 
-function auditMembership(ctx: ServiceContext, action: string, row: MembershipRow, changes: ReturnType<typeof diffChanges>) {
+function auditMembership(
+  ctx: ServiceContext,
+  action: string,
+  row: MembershipRow,
+  changes: ReturnType<typeof diffChanges>,
+) {
   return {
     chainId: row.association_id,
     action,
@@ -101,9 +106,7 @@ export async function updateMember(
       updated_at: new Date().toISOString(),
     };
     if (after.starts_on && after.ends_on && after.ends_on < after.starts_on) {
-      throw platformErrors.validationFailed({}, [
-        fieldProblem('endsOn', VALIDATION_MESSAGES['dateRange.order']),
-      ]);
+      throw platformErrors.validationFailed({}, [fieldProblem('endsOn', VALIDATION_MESSAGES['dateRange.order'])]);
     }
     const changes = diffChanges(before, after, AUDITED);
     await updateMembershipRow(tx, membershipId, {

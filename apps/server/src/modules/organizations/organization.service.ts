@@ -38,11 +38,20 @@ import {
   versionsAsOf,
   type OrganizationWithNames,
 } from './repository.js';
-import { effectiveDateProblems, placementProblems } from './rules.js';
+import { effectiveDateProblems, parentDateProblems, placementProblems } from './rules.js';
 import type { OrganizationRow, OrganizationVersionRow } from './tables.js';
 
 /** Fields whose changes the dated history keeps. */
-const VERSIONED_FIELDS = ['name', 'short_name', 'type', 'level', 'status', 'region_code', 'parent_id', 'credit_code'] as const;
+const VERSIONED_FIELDS = [
+  'name',
+  'short_name',
+  'type',
+  'level',
+  'status',
+  'region_code',
+  'parent_id',
+  'credit_code',
+] as const;
 /** Fields recorded in the audit trail on every change. */
 const AUDITED_FIELDS = [
   ...VERSIONED_FIELDS,
@@ -93,7 +102,10 @@ export async function findOrganizations(
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });
-  const names = await regionFullNames(ctx.db, rows.map((row) => row.region_code));
+  const names = await regionFullNames(
+    ctx.db,
+    rows.map((row) => row.region_code),
+  );
   return { items: rows.map((row) => toOrganization(row, names)), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -216,6 +228,7 @@ export async function createOrganization(
     assertNoFieldProblems([
       ...(await placementProblems(tx, { level: data.level, regionCode: data.regionCode ?? null, parent })),
       ...effectiveDateProblems(effectiveOn, undefined, now),
+      ...(await parentDateProblems(tx, effectiveOn, parent)),
     ]);
     await assertCreditCodeFree(tx, data.creditCode, null);
     const id = newId();
@@ -336,6 +349,7 @@ export async function moveOrganization(
     assertNoFieldProblems([
       ...(await placementProblems(tx, { level: moving.level, regionCode: moving.region_code, parent })),
       ...effectiveDateProblems(effectiveOn, current, now),
+      ...(await parentDateProblems(tx, effectiveOn, parent)),
     ]);
     const newPath = `${parent.path}${moving.id}/`;
     await moveSubtree(tx, id, parent.id, moving.path, newPath, now.toISOString());

@@ -24,7 +24,7 @@ function selectWithNames(executor: Executor) {
 }
 
 function normalize<T extends { child_count: number | null }>(row: T): T & { child_count: number } {
-  return { ...row, child_count: Number(row.child_count ?? 0) };
+  return { ...row, child_count: row.child_count ?? 0 };
 }
 
 /** An organization the scope reaches, or undefined (out of scope reads as absent). */
@@ -96,7 +96,7 @@ export async function listOrganizations(
       .execute(),
     countQuery.executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows.map(normalize), total: Number(count.n) };
+  return { rows: rows.map(normalize), total: count.n };
 }
 
 /** Every organization in scope, for drawing the tree. */
@@ -151,7 +151,10 @@ export async function moveSubtree(
   return Number(result.numUpdatedRows);
 }
 
-export async function currentVersion(executor: Executor, organizationId: string): Promise<OrganizationVersionRow | undefined> {
+export async function currentVersion(
+  executor: Executor,
+  organizationId: string,
+): Promise<OrganizationVersionRow | undefined> {
   return db(executor)
     .selectFrom('organization_versions')
     .selectAll()
@@ -160,8 +163,22 @@ export async function currentVersion(executor: Executor, organizationId: string)
     .executeTakeFirst();
 }
 
+/** The date from which an organization is on record at all. */
+export async function firstValidFrom(executor: Executor, organizationId: string): Promise<string | null> {
+  const row = await db(executor)
+    .selectFrom('organization_versions')
+    .select((eb) => eb.fn.min('valid_from').as('first'))
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.first ?? null;
+}
+
 export async function closeVersion(executor: Executor, versionId: string, validTo: string): Promise<void> {
-  await db(executor).updateTable('organization_versions').set({ valid_to: validTo }).where('id', '=', versionId).execute();
+  await db(executor)
+    .updateTable('organization_versions')
+    .set({ valid_to: validTo })
+    .where('id', '=', versionId)
+    .execute();
 }
 
 export async function insertVersion(executor: Executor, row: OrganizationVersionRow): Promise<void> {

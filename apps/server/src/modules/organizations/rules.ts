@@ -9,6 +9,7 @@ import { fieldProblem, type FieldProblem } from '../../platform/errors/index.js'
 import type { Executor } from '../../platform/db/index.js';
 import { beijingDate } from '../../platform/time.js';
 import { lookupRegion } from '../regions/index.js';
+import { firstValidFrom } from './repository.js';
 import { organizationFieldMessages as messages } from './errors.js';
 import type { OrganizationRow, OrganizationVersionRow } from './tables.js';
 
@@ -63,6 +64,19 @@ export async function placementProblems(db: Executor, placement: Placement): Pro
     );
   }
   return problems;
+}
+
+/** A placement under a parent cannot take effect before the parent itself is on record. */
+export async function parentDateProblems(
+  db: Executor,
+  effectiveOn: string,
+  parent: Pick<OrganizationRow, 'id' | 'name'> | null,
+): Promise<FieldProblem[]> {
+  if (!parent) return [];
+  const since = await firstValidFrom(db, parent.id);
+  return since && effectiveOn < since
+    ? [fieldProblem('effectiveOn', messages.effectiveBeforeParent, { parent: parent.name, since })]
+    : [];
 }
 
 /** A change takes effect no later than today and no earlier than the change before it. */

@@ -1,9 +1,4 @@
-import type {
-  TMembershipRole,
-  TOrganizationLevel,
-  TOrganizationStatus,
-  TOrganizationType,
-} from '@tongxin/contracts';
+import type { TMembershipRole, TOrganizationLevel, TOrganizationStatus, TOrganizationType } from '@tongxin/contracts';
 
 export type OrganizationRow = {
   id: string;

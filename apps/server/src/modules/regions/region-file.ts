@@ -20,7 +20,8 @@ export type RegionFileRow = {
 
 const HEADER = ['code', 'name', 'level', 'parent', 'pinyin', 'initials'];
 
-export function shippedRegionFile(name: 'base' | string): string | null {
+/** The shipped file `base` or a province code such as `15`, or null when none ships. */
+export function shippedRegionFile(name: string): string | null {
   const file = path.join(REGION_DATA_DIR, `${name}.tsv.gz`);
   return fs.existsSync(file) ? file : null;
 }

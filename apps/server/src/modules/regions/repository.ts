@@ -36,11 +36,13 @@ export async function findRegionsByCodes(executor: Executor, codes: readonly str
 }
 
 export async function countRegions(executor: Executor, level?: RegionLevel, codePrefix?: string): Promise<number> {
-  let query = db(executor).selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n'));
+  let query = db(executor)
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'));
   if (level) query = query.where('level', '=', level);
   if (codePrefix) query = query.where('code', 'like', `${codePrefix}%`);
   const row = await query.executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export type RegionSearch = {
@@ -99,10 +101,15 @@ export async function searchRegions(
     .orderBy('r.code')
     .limit(search.limit)
     .execute()
-    .then((rows) => rows.map((row) => ({ ...row, child_count: Number(row.child_count ?? 0) })));
+    .then((rows) => rows.map((row) => ({ ...row, child_count: row.child_count ?? 0 })));
 }
 
 export async function hasChildren(executor: Executor, code: string): Promise<boolean> {
-  const row = await db(executor).selectFrom('regions').select('code').where('parent_code', '=', code).limit(1).executeTakeFirst();
+  const row = await db(executor)
+    .selectFrom('regions')
+    .select('code')
+    .where('parent_code', '=', code)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }

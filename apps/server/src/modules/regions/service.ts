@@ -6,7 +6,14 @@ import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { regionErrors } from './errors.js';
 import { readRegionFile, shippedRegionFile, type RegionFileRow } from './region-file.js';
-import { countRegions, findRegion, findRegionsByCodes, hasChildren, searchRegions, upsertRegions } from './repository.js';
+import {
+  countRegions,
+  findRegion,
+  findRegionsByCodes,
+  hasChildren,
+  searchRegions,
+  upsertRegions,
+} from './repository.js';
 import type { RegionRow } from './tables.js';
 
 function toRegion(row: RegionRow, childCount: number): TRegion {
@@ -28,7 +35,12 @@ export async function getRegion(db: Executor, code: string): Promise<TRegion> {
 
 export async function findRegions(db: Executor, input: TRegionSearchQuery): Promise<TRegion[]> {
   const query = ZRegionSearchQuery.parse(input);
-  const rows = await searchRegions(db, { text: query.q, parentCode: query.parent, level: query.level, limit: query.limit });
+  const rows = await searchRegions(db, {
+    text: query.q,
+    parentCode: query.parent,
+    level: query.level,
+    limit: query.limit,
+  });
   return rows.map((row) => toRegion(row, row.child_count));
 }
 
@@ -51,7 +63,11 @@ export type LoadReport = { file: string; rows: number; byLevel: Record<string, n
  * Loads a region file in one transaction (a failed load changes nothing). Parents must be in the file
  * or already loaded, so a province's villages load after the base file.
  */
-export async function loadRegionFile(ctx: ServiceContext, file: string, onProgress?: LoadProgress): Promise<LoadReport> {
+export async function loadRegionFile(
+  ctx: ServiceContext,
+  file: string,
+  onProgress?: LoadProgress,
+): Promise<LoadReport> {
   const rows = readRegionFile(file);
   const sha256 = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   const byLevel: Record<string, number> = {};

@@ -23,7 +23,7 @@ export async function advanceChainHead(
     .where('chain_id', '=', chainId)
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
-  return { seq: Number(head.seq), prevHash: head.hash };
+  return { seq: head.seq, prevHash: head.hash };
 }
 
 export async function insertAuditEvent(executor: Executor, row: AuditEventRow): Promise<void> {
@@ -82,8 +82,14 @@ export async function findAuditEvents(
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
   if (filter.action) query = query.where('action', '=', filter.action);
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute(),
+    query
+      .selectAll()
+      .orderBy('occurred_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }

@@ -47,7 +47,7 @@ async function verifyChain(
   for (;;) {
     const page = await readChainPage(executor, chainId, expectedSeq - 1, PAGE);
     for (const row of page) {
-      const seq = Number(row.seq);
+      const seq = row.seq;
       if (seq !== expectedSeq || row.prev_hash !== prevHash) {
         return { events, break: { chainId, seq: expectedSeq, eventId: row.id, problem: 'missing_event' } };
       }
@@ -63,10 +63,10 @@ async function verifyChain(
   }
   const lastSeq = expectedSeq - 1;
   if (!head) return { events, break: { chainId, seq: lastSeq, eventId: null, problem: 'head_missing' } };
-  if (Number(head.seq) > lastSeq) {
+  if (head.seq > lastSeq) {
     return { events, break: { chainId, seq: lastSeq + 1, eventId: null, problem: 'tail_cut' } };
   }
-  if (Number(head.seq) !== lastSeq || head.hash !== prevHash) {
+  if (head.seq !== lastSeq || head.hash !== prevHash) {
     return { events, break: { chainId, seq: lastSeq, eventId: null, problem: 'head_mismatch' } };
   }
   return { events, break: null };

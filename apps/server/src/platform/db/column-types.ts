@@ -12,7 +12,9 @@ type DataType = ColumnDataType | Expression<unknown>;
  * - flag: 0 or 1 in a small integer, since better-sqlite3 cannot bind booleans
  * - json: JSON text
  */
-export function columnTypes(db: Kysely<unknown>): Record<'id' | 'money' | 'instant' | 'date' | 'flag' | 'json' | 'count', DataType> {
+export function columnTypes(
+  db: Kysely<unknown>,
+): Record<'id' | 'money' | 'instant' | 'date' | 'flag' | 'json' | 'count', DataType> {
   const postgres = dialectOf(db) === 'postgres';
   return {
     id: postgres ? 'uuid' : 'text',

@@ -1,9 +1,6 @@
 import pg from 'pg';
 
-const INT8 = 20;
-const NUMERIC = 1700;
-const DATE = 1082;
-const TIMESTAMPTZ = 1184;
+const { builtins } = pg.types;
 
 function toSafeNumber(text: string): number {
   const value = Number(text);
@@ -13,24 +10,26 @@ function toSafeNumber(text: string): number {
   return value;
 }
 
+const parseTimestamptz = pg.types.getTypeParser(builtins.TIMESTAMPTZ, 'text') as (text: string) => Date;
+
 /**
  * Makes PostgreSQL hand back the same JavaScript values as SQLite: 64-bit integers and sums as numbers
  * (fen stay exact below 2^53, i.e. ¥90 trillion), dates as 'YYYY-MM-DD', instants as ISO text in UTC.
  */
-export const postgresTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+type TypeId = Parameters<typeof pg.types.getTypeParser>[0];
+
+export const postgresTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: TypeId, format: 'text' | 'binary' = 'text'): unknown => {
     switch (oid) {
-      case INT8:
-      case NUMERIC:
+      case builtins.INT8:
+      case builtins.NUMERIC:
         return toSafeNumber;
-      case DATE:
+      case builtins.DATE:
         return (text: string) => text;
-      case TIMESTAMPTZ: {
-        const parseDate = pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (text: string) => Date;
-        return (text: string) => parseDate(text).toISOString();
-      }
+      case builtins.TIMESTAMPTZ:
+        return (text: string) => parseTimestamptz(text).toISOString();
       default:
-        return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+        return pg.types.getTypeParser(oid, format) as unknown;
     }
-  },
-} as pg.CustomTypesConfig;
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};

@@ -18,11 +18,7 @@ export class AppError extends Error {
   readonly fields: readonly FieldProblem[];
   private readonly template: Localized;
 
-  constructor(
-    definition: ErrorDefinition,
-    params: Record<string, unknown> = {},
-    fields: readonly FieldProblem[] = [],
-  ) {
+  constructor(definition: ErrorDefinition, params: Record<string, unknown> = {}, fields: readonly FieldProblem[] = []) {
     super(interpolate(definition.message.en, paramsIn(params, 'en')));
     this.name = 'AppError';
     this.code = definition.code;

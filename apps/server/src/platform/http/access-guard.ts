@@ -36,14 +36,15 @@ export function installAccessGuard(app: FastifyInstance, resolveSession: Session
       if (config.access === undefined) throw new Error(`${key} declares no access; add config.access`);
       const listed = PUBLIC_ROUTES.includes(key);
       if (config.access === 'public' && !listed) throw new Error(`${key} is public but not in PUBLIC_ROUTES`);
-      if (config.access !== 'public' && listed) throw new Error(`${key} is in PUBLIC_ROUTES but demands ${config.access}`);
+      if (config.access !== 'public' && listed)
+        throw new Error(`${key} is in PUBLIC_ROUTES but demands ${config.access}`);
       if (listed) declaredPublic.add(key);
     }
   });
 
-  app.addHook('onReady', async () => {
+  app.addHook('onReady', (done) => {
     const stale = PUBLIC_ROUTES.filter((key) => !declaredPublic.has(key));
-    if (stale.length > 0) throw new Error(`PUBLIC_ROUTES lists routes that do not exist: ${stale.join(', ')}`);
+    done(stale.length > 0 ? new Error(`PUBLIC_ROUTES lists routes that do not exist: ${stale.join(', ')}`) : undefined);
   });
 
   app.addHook('onRequest', async (request: FastifyRequest) => {

@@ -1,6 +1,6 @@
 import { issueMessage, type Lang, type TErrorBody } from '@tongxin/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, isAppError, platformErrors } from '../errors/index.js';
+import { isAppError, platformErrors, type AppError } from '../errors/index.js';
 import { RequestValidationError } from './validator.js';
 
 const CONTEXT_PREFIX: Record<string, string> = { querystring: 'query.', params: 'params.', headers: 'headers.' };
@@ -30,7 +30,7 @@ function toAppError(error: FastifyError | Error, request: FastifyRequest): AppEr
       })),
     );
   }
-  const code = 'code' in error ? error.code : undefined;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
   switch (code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -6,6 +6,7 @@ import type { Database } from '../db/index.js';
 /** What a route demands: 'public' (listed in PUBLIC_ROUTES) or a capability of the caller's role. */
 export type RouteAccess = 'public' | TCapability;
 
+/* eslint-disable @typescript-eslint/consistent-type-definitions -- declaration merging needs interfaces */
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
@@ -20,3 +21,4 @@ declare module 'fastify' {
     tongxin: { db: Database; config: Config };
   }
 }
+/* eslint-enable @typescript-eslint/consistent-type-definitions */

@@ -46,5 +46,5 @@ const SENSITIVE_FIELDS: Readonly<Record<string, Masker>> = {
 export function maskField(field: string, value: unknown): unknown {
   const masker = SENSITIVE_FIELDS[field];
   if (!masker || value === null || value === undefined) return value;
-  return masker(String(value));
+  return masker(typeof value === 'string' ? value : JSON.stringify(value));
 }

@@ -1,0 +1,26 @@
+import type { TOrganization } from '@tongxin/contracts';
+import type { Database } from '../platform/db/index.js';
+import { makeOrganization, makeUser } from './factories.js';
+
+export type FixtureContext = { db: Database; owner: TOrganization };
+
+/**
+ * For every GET route with path parameters: how to make a record that `owner` (a county organization)
+ * holds, returning the path parameters that address it. The access test generated from the OpenAPI
+ * document fails for a route that has neither a fixture here nor a place in SHARED_REFERENCE_ROUTES,
+ * so every new module says here how its records are owned.
+ */
+export const RECORD_FIXTURES: Readonly<Record<string, (ctx: FixtureContext) => Promise<Record<string, string>>>> = {
+  '/api/v1/organizations/{id}': async ({ db, owner }) => ({ id: (await makeOrganization(db, { parent: owner })).id }),
+  '/api/v1/organizations/{id}/history': ({ owner }) => Promise.resolve({ id: owner.id }),
+  '/api/v1/organizations/{id}/members': ({ owner }) => Promise.resolve({ id: owner.id }),
+  '/api/v1/users/{id}': async ({ db, owner }) => ({ id: (await makeUser(db, owner, 'org_staff')).id }),
+};
+
+/** Reference data that belongs to no organization: every signed-in user may read it. */
+export const SHARED_REFERENCE_ROUTES: readonly string[] = ['/api/v1/regions/{code}'];
+
+/** Stand-in values for path parameters, for requests that should be refused before they look anything up. */
+export function placeholderFor(name: string): string {
+  return name === 'code' ? '150000' : '01234567-89ab-7def-8123-456789abcdef';
+}
