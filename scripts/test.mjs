@@ -26,7 +26,12 @@ function run(label, command, args, env = {}) {
 
 function vitest(label, args, env = {}) {
   const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
-  run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  run(
+    label,
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env,
+  );
   if (!fs.existsSync(report)) {
     totals.failed += 1;
     return;
