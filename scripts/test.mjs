@@ -59,10 +59,31 @@ if (pgUrl) {
   skip('PostgreSQL suite', 'TONGXIN_TEST_DATABASE_URL is not set (see README: Running the tests on PostgreSQL)');
 }
 
+/** A fresh database beside the test database, for the browser suite's servers on PostgreSQL. */
+async function freshE2eDatabase(baseUrl) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  await client.query('drop database if exists tongxin_e2e with (force)');
+  await client.query('create database tongxin_e2e');
+  await client.end();
+  const url = new URL(baseUrl);
+  url.pathname = '/tongxin_e2e';
+  return url.toString();
+}
+
 const chromium = process.env.TONGXIN_CHROMIUM ?? '/usr/bin/chromium';
 if (fs.existsSync(chromium)) {
   if (run('build for the browser tests', 'npm', ['run', '--silent', 'build'])) {
-    vitest('browser tests (Chromium)', ['--config', 'tests/e2e/vitest.config.ts'], { TONGXIN_CHROMIUM: chromium });
+    const e2e = ['--config', 'tests/e2e/vitest.config.ts'];
+    vitest('browser tests (Chromium, SQLite)', e2e, { TONGXIN_CHROMIUM: chromium });
+    if (pgUrl) {
+      const url = await freshE2eDatabase(pgUrl);
+      vitest('browser tests (Chromium, PostgreSQL)', e2e, {
+        TONGXIN_CHROMIUM: chromium,
+        TONGXIN_E2E_DATABASE_URL: url,
+      });
+    }
   }
 } else {
   skip('browser suite', `no Chromium at ${chromium} (apt-get install chromium fonts-noto-cjk)`);

@@ -105,7 +105,16 @@ export async function buildApp({ db, config, logger, serveWeb = true }: AppOptio
   for (const module of MODULES) module.routes?.(app);
 
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    // Hashed assets never change; index.html always revalidates, so a rebuilt app is picked up at once.
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: true,
+      index: 'index.html',
+      setHeaders: (reply, file) => {
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }

@@ -108,6 +108,8 @@ export const ZOrganizationListQuery = ZPageQuery.extend({
   regionCode: ZRegionCode.optional(),
   /** Only this organization and the ones below it. */
   within: ZId.optional(),
+  /** Only the organizations directly under this one. */
+  parentId: ZId.optional(),
   sort: z.enum(['name', 'level', 'createdAt', 'regionCode']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });

@@ -130,7 +130,10 @@ describe('forced password change', () => {
       currentPassword: 'nope',
       newPassword: 'changed2026',
     });
-    expect(wrongCurrent.json().error.code).toBe('CURRENT_PASSWORD_WRONG');
+    expect(wrongCurrent.json().error).toMatchObject({
+      code: 'CURRENT_PASSWORD_WRONG',
+      fields: [{ path: 'currentPassword', message: '当前密码不正确，请重新输入' }],
+    });
     const changed = await client.post('/api/v1/auth/password', {
       currentPassword: temporaryPassword,
       newPassword: 'changed2026',

@@ -140,8 +140,10 @@ export async function logout(ctx: ServiceContext): Promise<void> {
 /** Changes the own password; other sessions of the user end, this one stays. */
 export async function changePassword(ctx: ServiceContext, currentPassword: string, newPassword: string): Promise<void> {
   const user = await findUserById(ctx.db, ctx.actor.userId);
-  if (!user || !(await verifyPassword(user.password_hash, currentPassword))) throw errors.currentPasswordWrong();
-  if (currentPassword === newPassword) throw errors.passwordUnchanged();
+  if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
+    throw errors.currentPasswordWrong.at('currentPassword');
+  }
+  if (currentPassword === newPassword) throw errors.passwordUnchanged.at('newPassword');
   const passwordHash = await hashPassword(newPassword);
   const now = new Date().toISOString();
   await withTransaction(ctx.db, async (tx) => {

@@ -33,9 +33,9 @@ const AUDITED = ['username', 'display_name', 'role', 'organization_id', 'status'
 
 function assertRoleAssignable(ctx: ServiceContext, role: TRole, organizationType: string) {
   if (role === 'platform_admin' && ctx.actor.role !== 'platform_admin') {
-    throw errors.roleNotAssignable({ role: ROLE_LABELS[role] });
+    throw errors.roleNotAssignable.at('role', { role: ROLE_LABELS[role] });
   }
-  if (role === 'supervisor' && organizationType !== 'government') throw errors.supervisorNeedsGovernment();
+  if (role === 'supervisor' && organizationType !== 'government') throw errors.supervisorNeedsGovernment.at('role');
 }
 
 async function requireManagedUser(ctx: ServiceContext, id: string): Promise<UserRow> {
@@ -106,7 +106,8 @@ export async function createUser(
     const txCtx = { ...ctx, db: tx };
     const organization = await requireWritableOrganization(txCtx, data.organizationId);
     assertRoleAssignable(ctx, data.role, organization.type);
-    if (await findUserByUsername(tx, data.username)) throw errors.usernameTaken({ username: data.username });
+    if (await findUserByUsername(tx, data.username))
+      throw errors.usernameTaken.at('username', { username: data.username });
     const now = new Date().toISOString();
     const row: UserRow = {
       id: newId(),

@@ -97,6 +97,7 @@ export async function findOrganizations(
     status: query.status,
     regionPrefix: query.regionCode ? regionPrefix(query.regionCode) : undefined,
     withinPath: within,
+    parentId: query.parentId,
     sort: query.sort,
     order: query.order,
     offset: (query.page - 1) * query.pageSize,
@@ -207,7 +208,7 @@ function unknownParent() {
 async function assertCreditCodeFree(db: Executor, creditCode: string | null | undefined, selfId: string | null) {
   if (!creditCode) return;
   const holder = await findByCreditCode(db, creditCode);
-  if (holder && holder.id !== selfId) throw errors.creditCodeTaken({ creditCode, name: holder.name });
+  if (holder && holder.id !== selfId) throw errors.creditCodeTaken.at('creditCode', { creditCode, name: holder.name });
 }
 
 export async function createOrganization(
@@ -343,7 +344,7 @@ export async function moveOrganization(
     }
     const parent = await findOrganization(tx, writeScopeOf(ctx.actor), input.parentId);
     if (!parent) throw unknownParent();
-    if (parent.path.startsWith(moving.path)) throw errors.moveIntoOwnSubtree({ name: moving.name });
+    if (parent.path.startsWith(moving.path)) throw errors.moveIntoOwnSubtree.at('parentId', { name: moving.name });
     if (parent.id === moving.parent_id) return present(tx, moving);
     const current = await currentVersion(tx, id);
     assertNoFieldProblems([

@@ -40,6 +40,14 @@ describe('subtree scoping', () => {
     expect(names).not.toContain(net.orgs.civil.name);
   });
 
+  it('lists the organizations directly under one', async () => {
+    const client = await signIn(server.app, net.users.regionAdmin.username);
+    const page = (await client.get(`/api/v1/organizations?parentId=${net.orgs.bayannur.id}`)).json<
+      TPage<TOrganization>
+    >();
+    expect(page.items.map((o) => o.name).sort()).toEqual([net.orgs.dengkou.name, net.orgs.wltzq.name].sort());
+  });
+
   it('lists are scoped the same way, with search by pinyin initials', async () => {
     const client = await signIn(server.app, net.users.bayannurAdmin.username);
     const all = (await client.get('/api/v1/organizations?pageSize=200')).json<TPage<TOrganization>>();
@@ -198,6 +206,7 @@ describe('creating and validating', () => {
     });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.message).toContain(first.name);
+    expect(response.json().error.fields[0].path).toBe('creditCode');
   });
 
   it('only the platform administrator creates top-level organizations', async () => {

@@ -47,6 +47,7 @@ export type OrganizationFilter = {
   status?: string | undefined;
   regionPrefix?: string | undefined;
   withinPath?: string | undefined;
+  parentId?: string | undefined;
   sort: 'name' | 'level' | 'createdAt' | 'regionCode';
   order: 'asc' | 'desc';
   offset: number;
@@ -86,6 +87,7 @@ export async function listOrganizations(
   if (filter.status) query = query.where('organizations.status', '=', filter.status as OrganizationRow['status']);
   if (filter.regionPrefix) query = query.where('organizations.region_code', 'like', `${filter.regionPrefix}%`);
   if (filter.withinPath) query = query.where('organizations.path', 'like', `${filter.withinPath}%`);
+  if (filter.parentId) query = query.where('organizations.parent_id', '=', filter.parentId);
   const countQuery = query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'));
   const [rows, count] = await Promise.all([
     query

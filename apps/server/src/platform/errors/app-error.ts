@@ -35,7 +35,10 @@ export class AppError extends Error {
 
 const definitions = new Map<string, ErrorDefinition>();
 
-type ErrorFactory = (params?: Record<string, unknown>, fields?: readonly FieldProblem[]) => AppError;
+type ErrorFactory = ((params?: Record<string, unknown>, fields?: readonly FieldProblem[]) => AppError) & {
+  /** The same error, also placed at one field of the request, for forms to show beside that field. */
+  at(path: string, params?: Record<string, unknown>): AppError;
+};
 
 /**
  * Declares a module's errors. Codes are unique across the product, which this checks when the module loads.
@@ -48,7 +51,12 @@ export function defineErrors<const T extends Record<string, ErrorDefinition>>(
     const existing = definitions.get(definition.code);
     if (existing && existing !== definition) throw new Error(`Error code ${definition.code} is defined twice`);
     definitions.set(definition.code, definition);
-    factories[name] = (params, fields) => new AppError(definition, params, fields);
+    const factory = (params?: Record<string, unknown>, fields?: readonly FieldProblem[]) =>
+      new AppError(definition, params, fields);
+    factories[name] = Object.assign(factory, {
+      at: (path: string, params: Record<string, unknown> = {}) =>
+        new AppError(definition, params, [fieldProblem(path, definition.message, params)]),
+    });
   }
   return { ...factories, definitions: table } as { readonly [K in keyof T]: ErrorFactory } & {
     readonly definitions: T;

@@ -58,7 +58,7 @@ export function installErrorHandlers(app: FastifyInstance, webRoot: string | nul
     return reply.status(appError.status).send(bodyOf(appError, request.lang, request.id));
   });
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api');
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api');
     if (webRoot && isPage) return reply.type('text/html').sendFile('index.html', webRoot);
     const error = platformErrors.routeNotFound({ method: request.method, url: request.url.split('?')[0] });
     return reply.status(404).send(bodyOf(error, request.lang, request.id));

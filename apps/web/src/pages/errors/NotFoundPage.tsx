@@ -1,0 +1,19 @@
+import { Button, Result } from 'antd';
+import { Link } from 'react-router';
+import { useT } from '../../i18n/useT';
+
+export function NotFoundPage() {
+  const t = useT();
+  return (
+    <Result
+      status="404"
+      title={t('error.notFoundTitle')}
+      subTitle={t('error.notFoundText')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}

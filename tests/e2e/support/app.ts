@@ -1,0 +1,48 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Signs in through the login page and waits until the app (or the forced password change) is shown. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/login'));
+}
+
+/** The organization tree on the network page. */
+export function tree(page: Page): Locator {
+  return page.getByRole('tree');
+}
+
+/** A node of the tree by its name; its title attribute holds the path from the root, e.g. "A / B / C". */
+export function treeNode(page: Page, name: string): Locator {
+  return tree(page).locator('.tx-tree-title').filter({ hasText: name });
+}
+
+/** The names shown in the tree, top to bottom. */
+export async function treeNames(page: Page): Promise<string[]> {
+  await tree(page).locator('.tx-tree-title').first().waitFor();
+  return tree(page).locator('.tx-tree-title-text').allInnerTexts();
+}
+
+/** Clicks an organization in the tree and waits until its detail is shown. */
+export async function openOrganization(page: Page, name: string): Promise<void> {
+  await treeNode(page, name).first().click();
+  await page.getByTestId('org-title').filter({ hasText: name }).waitFor();
+}
+
+/** The error text antd shows under a form field. */
+export function fieldError(page: Page, fieldId: string): Locator {
+  return page.locator(`.ant-form-item:has(#${fieldId}) .ant-form-item-explain-error`);
+}
+
+/** A short unique suffix, so that tests also pass against a database that keeps data between runs. */
+export function uniqueSuffix(): string {
+  return Date.now().toString(36).slice(-5);
+}

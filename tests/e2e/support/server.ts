@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const ADMIN_PASSWORD = 'E2eAdmin2026';
+export const DEMO_PASSWORD = 'tongxin2026';
+
+export type TestServer = { url: string; stop: () => Promise<void> };
+
+const BANNER = /running at (http:\/\/localhost:(\d+))/;
+
+/**
+ * A fresh Tongxin server from the built dist (run `npm run build` first): its own data directory, a free port,
+ * demo data, a known admin password. With TONGXIN_E2E_DATABASE_URL it uses that PostgreSQL database instead.
+ */
+export async function startServer(): Promise<TestServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'tongxin-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env['DATABASE_URL'];
+  Object.assign(env, {
+    TONGXIN_DATA_DIR: dataDir,
+    PORT: '0',
+    TONGXIN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    LOG_LEVEL: 'warn',
+  });
+  const databaseUrl = process.env['TONGXIN_E2E_DATABASE_URL'];
+  if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
+
+  const child: ChildProcess = spawn(process.execPath, ['apps/server/dist/cli/main.js', 'serve'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = BANNER.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code ?? 'a signal'} before it was ready:\n${output}`));
+    });
+  });
+
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        const timeout = new Promise<void>((resolve) =>
+          setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve();
+          }, 10_000),
+        );
+        await Promise.race([exited, timeout]);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
