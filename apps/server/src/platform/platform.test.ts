@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './audit/canonical-json.js';
+import { generateTemporaryPassword, hashPassword, verifyPassword } from './auth/index.js';
+import { negotiateLang } from './http/index.js';
+import { pinyinKeys } from './i18n/index.js';
+import { maskAddress, maskIdNumber, maskPersonName, maskPhone } from './privacy/mask.js';
+import { beijingDate } from './time.js';
+
+describe('business dates', () => {
+  it('count a gift made at 00:30 on 1 January in Beijing in the new year', () => {
+    expect(beijingDate(new Date('2024-12-31T16:30:00Z'))).toBe('2025-01-01');
+    expect(beijingDate(new Date('2024-12-31T15:59:59.999Z'))).toBe('2024-12-31');
+  });
+});
+
+describe('masks', () => {
+  it('hide the middle of ID numbers and phones, given names, and street addresses', () => {
+    expect(maskIdNumber('150102199001011234')).toBe('1501**********1234');
+    expect(maskPhone('13800138000')).toBe('138****8000');
+    expect(maskPersonName('张三')).toBe('张*');
+    expect(maskPersonName('张小三')).toBe('张*三');
+    expect(maskPersonName('欧阳小明')).toBe('欧**明');
+    expect(maskAddress('内蒙古自治区呼和浩特市新城区某街道12号')).toBe('内蒙古自治区****');
+  });
+});
+
+describe('language', () => {
+  it('prefers the cookie, then Accept-Language by quality, then Chinese', () => {
+    expect(negotiateLang('en', 'zh-CN')).toBe('en');
+    expect(negotiateLang(undefined, 'fr;q=1, en-GB;q=0.8, zh;q=0.5')).toBe('en');
+    expect(negotiateLang(undefined, 'de')).toBe('zh-CN');
+    expect(negotiateLang(undefined, undefined)).toBe('zh-CN');
+  });
+});
+
+describe('passwords', () => {
+  it('are hashed with argon2id and verified', async () => {
+    const hash = await hashPassword('tongxin2026');
+    expect(hash.startsWith('$argon2id$')).toBe(true);
+    expect(await verifyPassword(hash, 'tongxin2026')).toBe(true);
+    expect(await verifyPassword(hash, 'tongxin2027')).toBe(false);
+    expect(await verifyPassword('not a hash', 'x')).toBe(false);
+  });
+
+  it('temporary ones have letters and digits and no look-alike characters', () => {
+    for (let i = 0; i < 200; i++) {
+      const password = generateTemporaryPassword();
+      expect(password).toMatch(/^(?=.*[A-Za-z])(?=.*\d)[A-HJ-KM-NP-Za-hj-km-np-z2-9]{12}$/);
+    }
+  });
+});
+
+describe('search keys and hashing input', () => {
+  it('pinyin keys fold tones and ü', () => {
+    expect(pinyinKeys('呼和浩特市')).toEqual({ pinyin: 'huhehaoteshi', initials: 'hhhts' });
+    expect(pinyinKeys('绿化').pinyin).toBe('lvhua');
+  });
+
+  it('canonical JSON does not depend on key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [2, { x: 2, y: 1 }] }, b: 1 }),
+    );
+  });
+});
