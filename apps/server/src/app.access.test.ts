@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_ROUTES } from './platform/access/index.js';
 import { makeNetwork, type Network } from './test-support/factories.js';
+import { loadTestVillages } from './test-support/registry-factories.js';
 import { placeholderFor, RECORD_FIXTURES, SHARED_REFERENCE_ROUTES } from './test-support/record-fixtures.js';
 import { signIn, startTestServer, type TestServer } from './test-support/test-app.js';
 
@@ -13,6 +14,7 @@ let operations: Operation[];
 beforeAll(async () => {
   server = await startTestServer();
   net = await makeNetwork(server.database.db);
+  await loadTestVillages(server.database.db);
   const document = (await server.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
     paths: Record<string, Record<string, unknown>>;
   }>();

@@ -4,6 +4,7 @@ import { seedDemo, type DemoReport } from './modules/demo/index.js';
 import { ensureBaseRegions } from './modules/regions/index.js';
 import type { Config } from './platform/config.js';
 import { systemContext } from './platform/context.js';
+import { installKeyring, loadKeyring } from './platform/crypto/index.js';
 import { collectMigrations, migrateToLatest, openDatabase, type Database } from './platform/db/index.js';
 import type { Logger } from './platform/logging.js';
 
@@ -18,8 +19,19 @@ export function allMigrations() {
   return collectMigrations(MODULES.flatMap((module) => (module.migrations ? [module.migrations] : [])));
 }
 
-/** Opens the database and brings it up to date: migrations, base regions, the platform admin. */
+/**
+ * Installs the data key (generating one into the data directory on first start, with a warning to back
+ * it up) and opens the database, brought up to date: migrations and base regions.
+ */
 export async function openAndMigrate(config: Config, logger: Logger): Promise<Database> {
+  const { keyring, generatedFile } = loadKeyring({ dataDir: config.dataDir, dataKey: config.dataKey });
+  installKeyring(keyring);
+  if (generatedFile) {
+    logger.warn(
+      { file: generatedFile },
+      'Generated the data encryption key. Back it up with the database: without it, ID numbers cannot be read. `tongxin backup` includes it; or set TONGXIN_DATA_KEY.',
+    );
+  }
   const db = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     const { applied } = await migrateToLatest(db.executor, allMigrations());

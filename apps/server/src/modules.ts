@@ -3,6 +3,13 @@ import { accountsModule } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
 import { regionsModule } from './modules/regions/index.js';
+import { registryModule } from './modules/registry/index.js';
 
 /** Every module of the product; migrations and routes are gathered from this list. */
-export const MODULES: readonly TongxinModule[] = [auditModule, regionsModule, organizationsModule, accountsModule];
+export const MODULES: readonly TongxinModule[] = [
+  auditModule,
+  regionsModule,
+  organizationsModule,
+  accountsModule,
+  registryModule,
+];

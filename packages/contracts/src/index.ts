@@ -9,3 +9,6 @@ export * from './validation/credit-code.js';
 export * from './validation/messages.js';
 export * from './validation/region-code.js';
 export * from './labels.js';
+export * from './money.js';
+export * from './registry.js';
+export * from './validation/id-number.js';

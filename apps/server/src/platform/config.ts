@@ -7,6 +7,8 @@ const ZEnv = z.object({
   TONGXIN_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   TONGXIN_ADMIN_PASSWORD: z.string().optional(),
+  /** 32 bytes as 64 hex digits or base64; without it a key is generated into the data directory. */
+  TONGXIN_DATA_KEY: z.string().optional(),
   TONGXIN_DEMO: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when the server sits behind HTTPS, so that cookies are marked Secure. */
@@ -20,6 +22,7 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | null;
   adminPassword: string | null;
+  dataKey: string | null;
   /** null: decide from the database (demo data on an empty one). */
   demo: boolean | null;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
@@ -40,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.TONGXIN_DATA_DIR),
     databaseUrl: e.DATABASE_URL?.trim() ? e.DATABASE_URL.trim() : null,
     adminPassword: e.TONGXIN_ADMIN_PASSWORD?.length ? e.TONGXIN_ADMIN_PASSWORD : null,
+    dataKey: e.TONGXIN_DATA_KEY?.trim() ? e.TONGXIN_DATA_KEY.trim() : null,
     demo: e.TONGXIN_DEMO === undefined ? null : e.TONGXIN_DEMO === '1',
     logLevel: e.LOG_LEVEL,
     secureCookies: e.TONGXIN_SECURE_COOKIES === '1',

@@ -62,3 +62,30 @@ describe('search keys and hashing input', () => {
     );
   });
 });
+
+describe('field encryption', () => {
+  it('round-trips, never repeats a ciphertext, and detects tampering', async () => {
+    const { keyringFromMaster, loadKeyring } = await import('./crypto/index.js');
+    const { randomBytes } = await import('node:crypto');
+    const ring = keyringFromMaster(randomBytes(32));
+    const a = ring.encrypt('150822198503170015');
+    const b = ring.encrypt('150822198503170015');
+    expect(a).not.toBe(b);
+    expect(ring.decrypt(a)).toBe('150822198503170015');
+    expect(ring.lookupHash('150822198503170015')).toBe(ring.lookupHash('150822198503170015'));
+    const flipped = `${a.slice(0, -2)}${a.endsWith('A') ? 'B' : 'A'}${a.slice(-1)}`;
+    expect(() => ring.decrypt(flipped)).toThrow();
+    expect(() => keyringFromMaster(randomBytes(32)).decrypt(a)).toThrow();
+
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/keys-`);
+    const first = loadKeyring({ dataDir: dir, dataKey: null });
+    expect(first.generatedFile).toMatch(/keys\/data\.key$/);
+    const second = loadKeyring({ dataDir: dir, dataKey: null });
+    expect(second.generatedFile).toBeNull();
+    expect(second.keyring.decrypt(first.keyring.encrypt('same key'))).toBe('same key');
+    const fromEnv = loadKeyring({ dataDir: dir, dataKey: randomBytes(32).toString('hex') });
+    expect(fromEnv.source).toBe('environment');
+  });
+});

@@ -1,8 +1,19 @@
 import type { TOrganization } from '@tongxin/contracts';
 import type { Database } from '../platform/db/index.js';
 import { makeOrganization, makeUser } from './factories.js';
+import { makeHousehold, makeVillage, testVillageCode } from './registry-factories.js';
 
 export type FixtureContext = { db: Database; owner: TOrganization };
+
+let villages = 0;
+/** A village of the owner (a county of region 150822, with test villages loaded) and one household in it. */
+async function villageOf({ db, owner }: FixtureContext) {
+  villages += 1;
+  return makeVillage(db, owner, testVillageCode(owner.regionCode ?? '150822', villages));
+}
+async function householdOf(ctx: FixtureContext) {
+  return makeHousehold(ctx.db, (await villageOf(ctx)).id);
+}
 
 /**
  * For every GET route with path parameters: how to make a record that `owner` (a county organization)
@@ -15,6 +26,9 @@ export const RECORD_FIXTURES: Readonly<Record<string, (ctx: FixtureContext) => P
   '/api/v1/organizations/{id}/history': ({ owner }) => Promise.resolve({ id: owner.id }),
   '/api/v1/organizations/{id}/members': ({ owner }) => Promise.resolve({ id: owner.id }),
   '/api/v1/users/{id}': async ({ db, owner }) => ({ id: (await makeUser(db, owner, 'org_staff')).id }),
+  '/api/v1/villages/{id}': async (ctx) => ({ id: (await villageOf(ctx)).id }),
+  '/api/v1/households/{id}': async (ctx) => ({ id: (await householdOf(ctx)).id }),
+  '/api/v1/households/{id}/history': async (ctx) => ({ id: (await householdOf(ctx)).id }),
 };
 
 /** Reference data that belongs to no organization: every signed-in user may read it. */

@@ -15,6 +15,7 @@ export function testConfig(dataDir: string, url: string | null): Config {
     dataDir,
     databaseUrl: url,
     adminPassword: null,
+    dataKey: null,
     demo: false,
     logLevel: 'silent',
     secureCookies: false,

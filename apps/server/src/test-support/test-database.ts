@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import pg from 'pg';
 import { allMigrations } from '../bootstrap.js';
 import { ensureBaseRegions } from '../modules/regions/index.js';
 import { systemContext } from '../platform/context.js';
+import { installKeyring, keyringFromMaster } from '../platform/crypto/index.js';
 import { migrateToLatest, openDatabase, type Database } from '../platform/db/index.js';
 
 export type TestDatabase = {
@@ -63,6 +65,10 @@ async function createOwnDatabase(): Promise<{ url: string; drop: () => Promise<v
 }
 
 export type TestDatabaseOptions = { poolSize?: number; ownDatabase?: boolean; migrate?: boolean };
+
+/** One random data key per test process, as a server has one per installation. */
+export const TEST_DATA_KEY = randomBytes(32);
+installKeyring(keyringFromMaster(TEST_DATA_KEY));
 
 /** A migrated database with the base regions, for one test file. */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {

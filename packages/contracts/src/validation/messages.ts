@@ -34,6 +34,34 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '用户名为 3–32 位小写字母、数字、点、横线或下划线，以字母开头',
     en: 'A username has 3–32 lower-case letters, digits, dots, dashes or underscores and starts with a letter',
   },
+  'idNumber.length': {
+    'zh-CN': '身份证号应为 18 位',
+    en: 'An ID number has 18 characters',
+  },
+  'idNumber.characters': {
+    'zh-CN': '身份证号前 17 位应为数字，最后一位为数字或 X',
+    en: 'An ID number is 17 digits followed by a digit or X',
+  },
+  'idNumber.birthDate': {
+    'zh-CN': '身份证号中的出生日期（第 7–14 位）不是真实日期',
+    en: 'The birth date in the ID number (digits 7–14) is not a real date',
+  },
+  'idNumber.futureBirthDate': {
+    'zh-CN': '身份证号中的出生日期晚于今天，请核对',
+    en: 'The birth date in the ID number is after today; check it',
+  },
+  'idNumber.checkDigit': {
+    'zh-CN': '身份证号校验位不正确，请核对是否抄错',
+    en: 'The check digit of the ID number does not match; look for a typing mistake',
+  },
+  'idNumber.gender': {
+    'zh-CN': '身份证号第 17 位与性别不符（奇数为男，偶数为女）',
+    en: 'Digit 17 of the ID number does not match the gender (odd for men, even for women)',
+  },
+  'money.format': {
+    'zh-CN': '金额应为不超过两位小数的数字，单位为元',
+    en: 'Give an amount in yuan with at most two decimals',
+  },
   'dateRange.order': {
     'zh-CN': '结束日期不能早于开始日期',
     en: 'The end date cannot be before the start date',

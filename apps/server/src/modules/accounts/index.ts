@@ -18,4 +18,6 @@ export {
   resetPassword,
   updateUser,
   userIdByUsername,
+  userSummaries,
 } from './user.service.js';
+export type { UserSummary } from './user.service.js';

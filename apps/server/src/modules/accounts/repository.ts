@@ -67,6 +67,11 @@ export async function listUsers(
   return { rows, total: count.n };
 }
 
+export async function findUsersByIds(executor: Executor, ids: readonly string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return db(executor).selectFrom('users').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function insertUser(executor: Executor, row: UserRow): Promise<void> {
   await db(executor).insertInto('users').values(row).execute();
 }

@@ -23,6 +23,7 @@ import {
   deleteSessionsOfUser,
   findUserByUsername,
   findUserInScope,
+  findUsersByIds,
   insertUser,
   listUsers,
   updateUserRow,
@@ -185,6 +186,25 @@ export async function resetPassword(ctx: ServiceContext, id: string): Promise<{ 
     );
   });
   return { temporaryPassword };
+}
+
+export type UserSummary = { id: string; displayName: string; role: TRole; organizationId: string; status: string };
+
+/** Names and roles of users by id, for records that point at a user (a household's responsible cadre). */
+export async function userSummaries(db: Executor, ids: readonly string[]): Promise<Map<string, UserSummary>> {
+  const rows = await findUsersByIds(db, [...new Set(ids)]);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        displayName: row.display_name,
+        role: row.role,
+        organizationId: row.organization_id,
+        status: row.status,
+      },
+    ]),
+  );
 }
 
 export const ADMIN_USERNAME = 'admin';

@@ -87,14 +87,6 @@ export const organizationFieldMessages = {
     'zh-CN': '找不到所选的上级单位，或它不在你的管理范围内',
     en: 'The chosen parent does not exist or is outside what you manage',
   },
-  effectiveFuture: {
-    'zh-CN': '生效日期不能晚于今天（{today}）',
-    en: 'The effective date cannot be after today ({today})',
-  },
-  effectiveBeforeLast: {
-    'zh-CN': '生效日期不能早于上一次变更的生效日期（{last}）',
-    en: 'The effective date cannot be before that of the previous change ({last})',
-  },
   effectiveBeforeParent: {
     'zh-CN': '生效日期不能早于上级单位“{parent}”的登记日期（{since}）',
     en: 'The effective date cannot be before the parent “{parent}” is on record ({since})',

@@ -15,6 +15,7 @@ export {
   findOrganizations,
   getOrganization,
   moveOrganization,
+  organizationNames,
   organizationPlacement,
   organizationsUnderAsOf,
   organizationTree,

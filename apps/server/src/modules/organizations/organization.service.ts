@@ -17,6 +17,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { assertNoFieldProblems, fieldProblem, platformErrors } from '../../platform/errors/index.js';
 import { pinyinKeys } from '../../platform/i18n/index.js';
+import { effectiveDateProblems } from '../../platform/dated-history.js';
 import { newId } from '../../platform/ids.js';
 import { beijingDate } from '../../platform/time.js';
 import { regionFullNames } from '../regions/index.js';
@@ -26,6 +27,7 @@ import {
   closeVersion,
   currentVersion,
   findByCreditCode,
+  findNames,
   findOrganization,
   findOrganizationUnscoped,
   insertOrganization,
@@ -38,7 +40,7 @@ import {
   versionsAsOf,
   type OrganizationWithNames,
 } from './repository.js';
-import { effectiveDateProblems, parentDateProblems, placementProblems } from './rules.js';
+import { parentDateProblems, placementProblems } from './rules.js';
 import type { OrganizationRow, OrganizationVersionRow } from './tables.js';
 
 /** Fields whose changes the dated history keeps. */
@@ -228,7 +230,7 @@ export async function createOrganization(
     }
     assertNoFieldProblems([
       ...(await placementProblems(tx, { level: data.level, regionCode: data.regionCode ?? null, parent })),
-      ...effectiveDateProblems(effectiveOn, undefined, now),
+      ...effectiveDateProblems(effectiveOn, null, now),
       ...(await parentDateProblems(tx, effectiveOn, parent)),
     ]);
     await assertCreditCodeFree(tx, data.creditCode, null);
@@ -302,7 +304,7 @@ export async function updateOrganization(
     const effectiveOn = input.effectiveOn ?? beijingDate(now);
     assertNoFieldProblems([
       ...(await placementProblems(tx, { level: after.level, regionCode: after.region_code, parent })),
-      ...(versioned.length > 0 ? effectiveDateProblems(effectiveOn, current, now) : []),
+      ...(versioned.length > 0 ? effectiveDateProblems(effectiveOn, current?.valid_from ?? null, now) : []),
     ]);
     await assertCreditCodeFree(tx, after.credit_code, id);
     const { id: _id, path: _path, depth: _depth, parent_id: _parentId, ...changed } = after;
@@ -349,7 +351,7 @@ export async function moveOrganization(
     const current = await currentVersion(tx, id);
     assertNoFieldProblems([
       ...(await placementProblems(tx, { level: moving.level, regionCode: moving.region_code, parent })),
-      ...effectiveDateProblems(effectiveOn, current, now),
+      ...effectiveDateProblems(effectiveOn, current?.valid_from ?? null, now),
       ...(await parentDateProblems(tx, effectiveOn, parent)),
     ]);
     const newPath = `${parent.path}${moving.id}/`;
@@ -372,6 +374,10 @@ export async function moveOrganization(
     });
     return present(tx, { ...after, parent_name: parent.name, child_count: moving.child_count });
   });
+}
+
+export async function organizationNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  return findNames(db, [...new Set(ids)]);
 }
 
 export type OrganizationPlacement = { id: string; name: string; path: string; regionCode: string | null };

@@ -114,6 +114,13 @@ export async function findOrganizationUnscoped(executor: Executor, id: string): 
   return db(executor).selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Names by id, for records that show their owner (a name is never confidential within the network). */
+export async function findNames(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db(executor).selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export async function findByCreditCode(executor: Executor, creditCode: string): Promise<OrganizationRow | undefined> {
   return db(executor).selectFrom('organizations').selectAll().where('credit_code', '=', creditCode).executeTakeFirst();
 }

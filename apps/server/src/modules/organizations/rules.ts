@@ -7,11 +7,10 @@ import {
 } from '@tongxin/contracts';
 import { fieldProblem, type FieldProblem } from '../../platform/errors/index.js';
 import type { Executor } from '../../platform/db/index.js';
-import { beijingDate } from '../../platform/time.js';
 import { lookupRegion } from '../regions/index.js';
 import { firstValidFrom } from './repository.js';
 import { organizationFieldMessages as messages } from './errors.js';
-import type { OrganizationRow, OrganizationVersionRow } from './tables.js';
+import type { OrganizationRow } from './tables.js';
 
 const LEVEL_RANK: Record<TOrganizationLevel, number> = { national: 0, provincial: 1, prefecture: 2, county: 3 };
 
@@ -77,18 +76,4 @@ export async function parentDateProblems(
   return since && effectiveOn < since
     ? [fieldProblem('effectiveOn', messages.effectiveBeforeParent, { parent: parent.name, since })]
     : [];
-}
-
-/** A change takes effect no later than today and no earlier than the change before it. */
-export function effectiveDateProblems(
-  effectiveOn: string,
-  current: Pick<OrganizationVersionRow, 'valid_from'> | undefined,
-  now: Date,
-): FieldProblem[] {
-  const today = beijingDate(now);
-  if (effectiveOn > today) return [fieldProblem('effectiveOn', messages.effectiveFuture, { today })];
-  if (current && effectiveOn < current.valid_from) {
-    return [fieldProblem('effectiveOn', messages.effectiveBeforeLast, { last: current.valid_from })];
-  }
-  return [];
 }

@@ -1,0 +1,212 @@
+import type { Scope } from '../../platform/access/index.js';
+import { tablesOf, type Executor } from '../../platform/db/index.js';
+import { householdScope } from './scope.repository.js';
+import type { HouseholdRow, HouseholdVersionRow, RegistryTables } from './tables.js';
+
+const db = (executor: Executor) => tablesOf<RegistryTables>(executor);
+
+export async function findHousehold(executor: Executor, scope: Scope, id: string): Promise<HouseholdRow | undefined> {
+  let query = db(executor).selectFrom('households').selectAll('households').where('households.id', '=', id);
+  const condition = householdScope(executor, scope);
+  if (condition) query = query.where(condition);
+  return query.executeTakeFirst();
+}
+
+export async function findHouseholdByCode(executor: Executor, code: string): Promise<HouseholdRow | undefined> {
+  return db(executor).selectFrom('households').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findHouseholdIdsByCodes(
+  executor: Executor,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db(executor).selectFrom('households').select(['id', 'code']).where('code', 'in', codes).execute();
+  return new Map(rows.flatMap((row) => (row.code ? [[row.code, row.id] as const] : [])));
+}
+
+export type HouseholdFilter = {
+  text?: string | undefined;
+  villageId?: string | undefined;
+  regionPrefix?: string | undefined;
+  type?: string | undefined;
+  monitoringCategory?: string | undefined;
+  risk?: string | undefined;
+  riskEliminated?: boolean | undefined;
+  mainCause?: number | undefined;
+  idNumberHash?: string | undefined;
+  /** Type and monitoring fields as they stood on this Beijing date (from the household's versions). */
+  asOf?: string | undefined;
+  sort: 'code' | 'headName' | 'updatedAt' | 'incomePerCapita';
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+};
+
+const SORT = {
+  code: 'households.code',
+  headName: 'households.head_name',
+  updatedAt: 'households.updated_at',
+  incomePerCapita: 'households.income_per_capita',
+} as const;
+
+function filtered(
+  executor: Executor,
+  scope: Scope,
+  filter: Omit<HouseholdFilter, 'sort' | 'order' | 'offset' | 'limit'>,
+) {
+  let query = db(executor)
+    .selectFrom('households')
+    .leftJoin('household_versions as hv', (join) =>
+      filter.asOf
+        ? join
+            .onRef('hv.household_id', '=', 'households.id')
+            .on('hv.valid_from', '<=', filter.asOf)
+            .on((eb) => eb.or([eb('hv.valid_to', 'is', null), eb('hv.valid_to', '>', filter.asOf ?? '')]))
+        : join.onRef('hv.household_id', '=', 'households.id').on('hv.id', 'is', null),
+    );
+  const condition = householdScope(executor, scope);
+  if (condition) query = query.where(condition);
+  if (filter.asOf) query = query.where('hv.id', 'is not', null);
+  const typeColumn = filter.asOf ? 'hv.type' : 'households.type';
+  const monitoringColumn = filter.asOf ? 'hv.monitoring_category' : 'households.monitoring_category';
+  const risksColumn = filter.asOf ? 'hv.risks' : 'households.risks';
+  const eliminatedColumn = filter.asOf ? 'hv.risk_eliminated' : 'households.risk_eliminated';
+  if (filter.text) {
+    const text = filter.text;
+    query = query.where((eb) =>
+      eb.or([eb('households.head_name', 'like', `%${text}%`), eb('households.code', 'like', `${text}%`)]),
+    );
+  }
+  if (filter.villageId) query = query.where('households.village_id', '=', filter.villageId);
+  if (filter.regionPrefix) query = query.where('households.region_code', 'like', `${filter.regionPrefix}%`);
+  if (filter.type) query = query.where(typeColumn, '=', filter.type as HouseholdRow['type']);
+  if (filter.monitoringCategory) {
+    query = query.where(monitoringColumn, '=', filter.monitoringCategory as HouseholdRow['monitoring_category']);
+  }
+  if (filter.risk) query = query.where(risksColumn, 'like', `%"${filter.risk}"%`);
+  if (filter.riskEliminated !== undefined) query = query.where(eliminatedColumn, '=', filter.riskEliminated ? 1 : 0);
+  if (filter.mainCause !== undefined) query = query.where('households.main_cause', '=', filter.mainCause);
+  if (filter.idNumberHash) {
+    query = query.where(
+      'households.id',
+      'in',
+      db(executor)
+        .selectFrom('persons')
+        .select('persons.household_id')
+        .where('persons.id_number_hash', '=', filter.idNumberHash),
+    );
+  }
+  return query;
+}
+
+export type HouseholdListRow = HouseholdRow & {
+  as_of_type: HouseholdRow['type'] | null;
+  as_of_monitoring_category: HouseholdRow['monitoring_category'] | null;
+  as_of_risks: string | null;
+  as_of_risk_eliminated: number | null;
+};
+
+export async function listHouseholds(
+  executor: Executor,
+  scope: Scope,
+  filter: HouseholdFilter,
+): Promise<{ rows: HouseholdListRow[]; total: number }> {
+  const query = filtered(executor, scope, filter);
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll('households')
+      .select([
+        'hv.type as as_of_type',
+        'hv.monitoring_category as as_of_monitoring_category',
+        'hv.risks as as_of_risks',
+        'hv.risk_eliminated as as_of_risk_eliminated',
+      ])
+      .orderBy(SORT[filter.sort], filter.order)
+      .orderBy('households.id')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n };
+}
+
+/** Every matching household in pages, for exports that stream. */
+export async function* streamHouseholds(
+  executor: Executor,
+  scope: Scope,
+  filter: Omit<HouseholdFilter, 'sort' | 'order' | 'offset' | 'limit'>,
+  pageSize = 1000,
+): AsyncGenerator<HouseholdRow[]> {
+  let after = '';
+  for (;;) {
+    const rows = await filtered(executor, scope, filter)
+      .selectAll('households')
+      .where('households.id', '>', after)
+      .orderBy('households.id')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]?.id ?? after;
+  }
+}
+
+export async function insertHouseholds(executor: Executor, rows: readonly HouseholdRow[]): Promise<void> {
+  if (rows.length > 0) await db(executor).insertInto('households').values(rows).execute();
+}
+
+export async function updateHouseholdRow(
+  executor: Executor,
+  id: string,
+  changes: Partial<Omit<HouseholdRow, 'id' | 'created_at'>>,
+): Promise<void> {
+  await db(executor).updateTable('households').set(changes).where('id', '=', id).execute();
+}
+
+export async function adjustMemberCount(executor: Executor, id: string, delta: number): Promise<void> {
+  await db(executor)
+    .updateTable('households')
+    .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function currentHouseholdVersion(
+  executor: Executor,
+  householdId: string,
+): Promise<HouseholdVersionRow | undefined> {
+  return db(executor)
+    .selectFrom('household_versions')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function closeHouseholdVersion(executor: Executor, id: string, validTo: string): Promise<void> {
+  await db(executor).updateTable('household_versions').set({ valid_to: validTo }).where('id', '=', id).execute();
+}
+
+export async function insertHouseholdVersions(executor: Executor, rows: readonly HouseholdVersionRow[]): Promise<void> {
+  if (rows.length > 0) await db(executor).insertInto('household_versions').values(rows).execute();
+}
+
+export async function listHouseholdVersions(executor: Executor, householdId: string): Promise<HouseholdVersionRow[]> {
+  return db(executor)
+    .selectFrom('household_versions')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('valid_from', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute();
+}
+
+export async function countHouseholds(executor: Executor): Promise<number> {
+  const row = await db(executor)
+    .selectFrom('households')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
