@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -47,6 +48,8 @@ export async function buildApp({ db, config, logger, serveWeb = true }: AppOptio
   });
 
   await app.register(fastifyCookie);
+  // One file per request, up to 200 MB (a million rows of CSV); imports stream it to disk.
+  await app.register(fastifyMultipart, { limits: { files: 1, fileSize: 200 * 1024 * 1024, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

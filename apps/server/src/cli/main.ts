@@ -7,6 +7,7 @@ import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logging.js';
 import { openDatabase } from '../platform/db/index.js';
 import { auditVerify, demo, regionsLoad, userCreate, userResetPassword, type Output } from './commands/admin.js';
+import { importCommand, templateCommand } from './commands/registry.js';
 import { serve } from './commands/serve.js';
 
 const USAGE = `Usage: tongxin <command>
@@ -19,6 +20,10 @@ const USAGE = `Usage: tongxin <command>
   user reset-password <username>     print a temporary password the user must change
   audit verify                       check every audit hash chain; exit 1 when one is broken
   regions load <province> [--file F] load townships and villages of a province (e.g. 15)
+  import households|persons <file> [--mode all|valid] [--organization O] [--errors out.xlsx]
+                                     import an xlsx or csv file; prints progress and writes an error workbook
+  template households|persons <file.xlsx|file.csv>
+                                     write the import template
   backup <file.tar.gz>               back up the database and the data directory's keys and files
   restore <file.tar.gz>              restore a backup (stop the server first)
 
@@ -37,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       organization: { type: 'string' },
       password: { type: 'string' },
       file: { type: 'string' },
+      mode: { type: 'string' },
+      errors: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -100,6 +107,17 @@ async function main(argv: string[]): Promise<number> {
       case 'regions load':
         if (!arg) throw new Error('regions load needs a province code, e.g. 15');
         await regionsLoad(db, arg, values.file ?? null, io);
+        return 0;
+      case 'import':
+        if (!sub || !arg) throw new Error('import needs what and a file, e.g. import households 农户.xlsx');
+        return await importCommand(
+          db,
+          { kind: sub, file: arg, mode: values.mode, organization: values.organization, errors: values.errors },
+          io,
+        );
+      case 'template':
+        if (!sub || !arg) throw new Error('template needs what and a target file, e.g. template households 模板.xlsx');
+        await templateCommand(sub, arg, io);
         return 0;
       case 'backup': {
         if (!sub) throw new Error('backup needs a target file, e.g. backup tongxin-2026-11-29.tar.gz');

@@ -3,20 +3,20 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
   let lastTenth = -1;
   const started = Date.now();
   return {
-    update(done: number, total: number) {
+    /** `detail` replaces the done/total count, e.g. with the phase of work. */
+    update(done: number, total: number, detail?: string) {
       const share = total > 0 ? done / total : 1;
       if (stream.isTTY) {
         const width = 30;
         const filled = Math.round(share * width);
         const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-        stream.write(
-          `\r${label} ${bar} ${(share * 100).toFixed(0).padStart(3)}% ${done.toLocaleString()}/${total.toLocaleString()}`,
-        );
+        const count = detail ?? `${done.toLocaleString()}/${total.toLocaleString()}`;
+        stream.write(`\r${label} ${bar} ${(share * 100).toFixed(0).padStart(3)}% ${count}   `);
       } else {
         const tenth = Math.floor(share * 10);
         if (tenth !== lastTenth) {
           lastTenth = tenth;
-          stream.write(`${label} ${(share * 100).toFixed(0)}% (${done}/${total})\n`);
+          stream.write(`${label} ${(share * 100).toFixed(0)}% (${detail ?? `${done}/${total}`})\n`);
         }
       }
     },

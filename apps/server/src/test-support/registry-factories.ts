@@ -28,19 +28,21 @@ export function testVillageCode(county: string, n: number): string {
 }
 
 let serial = 0;
+const DAY = 86_400_000;
+const DAYS = 20_000;
 
-/** A well-formed ID number: region, birth date, sequence with the gender's parity, check character. */
+/**
+ * A well-formed ID number, different at every call (up to ten million per process): the birth date walks
+ * through 1950–2004, the sequence number moves on each time the dates come round, keeping the gender's
+ * parity, and the check character is computed.
+ */
 export function makeIdNumber(
   options: { birthDate?: string; gender?: 'male' | 'female'; region?: string } = {},
 ): string {
   serial += 1;
-  const birth = (options.birthDate ?? `19${50 + (serial % 50)}-0${1 + (serial % 9)}-1${serial % 10}`).replaceAll(
-    '-',
-    '',
-  );
-  const sequence = (serial * 2 + (options.gender === 'female' ? 0 : 1) + process.pid * 2) % 1000;
-  const adjusted = options.gender === 'female' ? sequence - (sequence % 2) : sequence - (sequence % 2) + 1;
-  const first17 = `${options.region ?? '150822'}${birth}${String(adjusted % 1000).padStart(3, '0')}`;
+  const birth = options.birthDate ?? new Date(Date.UTC(1950, 0, 1) + (serial % DAYS) * DAY).toISOString().slice(0, 10);
+  const sequence = ((Math.floor(serial / DAYS) + process.pid) % 500) * 2 + (options.gender === 'female' ? 0 : 1);
+  const first17 = `${options.region ?? '150822'}${birth.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   return `${first17}${idNumberCheckCharacter(first17)}`;
 }
 

@@ -1,5 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
+import { login, resolveSession } from '../modules/accounts/index.js';
+import type { ServiceContext } from '../platform/context.js';
+import type { Database } from '../platform/db/index.js';
 import type { Config } from '../platform/config.js';
 import { createLogger } from '../platform/logging.js';
 import type { ApiApp } from '../platform/http/index.js';
@@ -83,4 +86,12 @@ export async function signIn(app: ApiApp, username: string, password = TEST_PASS
     patch: (url, body, headers) => send('PATCH', url, body ?? {}, headers),
     delete: (url, headers) => send('DELETE', url, undefined, headers),
   };
+}
+
+/** The ServiceContext a signed-in user's requests get, for calling services directly in tests. */
+export async function contextOf(db: Database, username: string, password = TEST_PASSWORD): Promise<ServiceContext> {
+  const { token } = await login(db.executor, { username, password }, { ip: null, userAgent: null, requestId: null });
+  const session = await resolveSession(db.executor, token, new Date());
+  if (!session) throw new Error(`no session for ${username}`);
+  return { db: db.executor, actor: session.actor, requestId: null };
 }

@@ -210,3 +210,28 @@ export async function countHouseholds(executor: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** Households by code that the scope may change, for imports of members. */
+export async function findHouseholdsByCodesInScope(
+  executor: Executor,
+  scope: Scope,
+  codes: readonly string[],
+): Promise<Map<string, Pick<HouseholdRow, 'id' | 'organization_id'>>> {
+  if (codes.length === 0) return new Map();
+  let query = db(executor)
+    .selectFrom('households')
+    .select(['households.id', 'households.code', 'households.organization_id'])
+    .where('households.code', 'in', codes);
+  const condition = householdScope(executor, scope);
+  if (condition) query = query.where(condition);
+  const rows = await query.execute();
+  return new Map(
+    rows.flatMap((row) =>
+      row.code ? [[row.code, { id: row.id, organization_id: row.organization_id }] as const] : [],
+    ),
+  );
+}
+
+export async function addMemberCounts(executor: Executor, counts: ReadonlyMap<string, number>): Promise<void> {
+  for (const [id, delta] of counts) await adjustMemberCount(executor, id, delta);
+}

@@ -1,15 +1,33 @@
 import type { TongxinModule } from '../../platform/http/index.js';
 import { registryMigrations } from './migrations.js';
+import { importRoutes } from './import/index.js';
 import { registryRoutes } from './routes.js';
 
 export const registryModule: TongxinModule = {
   name: 'registry',
   migrations: registryMigrations,
-  routes: registryRoutes,
+  routes: (app) => {
+    registryRoutes(app);
+    importRoutes(app);
+  },
 };
 
 export { registryErrors } from './errors.js';
 export { createHousehold, findHouseholds, getHouseholdCard, updateHousehold } from './household.service.js';
 export { addPerson } from './person.service.js';
 export { createVillage, findVillages } from './village.service.js';
+export {
+  HeaderError,
+  HOUSEHOLD_COLUMNS,
+  PERSON_COLUMNS,
+  runImport,
+  templateCsv,
+  TEMPLATE_NAMES,
+  writeErrorWorkbook,
+  templateWorkbook,
+  type FileFormat,
+  type ImportKind,
+  type ImportMode,
+  type ImportReport,
+} from './import/index.js';
 export type { RegistryTables } from './tables.js';

@@ -137,4 +137,37 @@ export const registryMigrations: ModuleMigrations = {
       await db.schema.createIndex('persons_household').on('persons').column('household_id').execute();
     },
   },
+  '20261129_05_registry_imports': {
+    async up(db: Kysely<unknown>) {
+      const t = columnTypes(db);
+      await db.schema
+        .createTable('import_jobs')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('file_sha256', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('organization_id', t.id, (c) => c.notNull().references('organizations.id'))
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('actor_username', 'text', (c) => c.notNull())
+        .addColumn('total_rows', 'integer')
+        .addColumn('valid_rows', 'integer')
+        .addColumn('error_rows', 'integer')
+        .addColumn('committed_rows', 'integer')
+        .addColumn('committed', t.flag, (c) => c.notNull())
+        .addColumn('problem_count', 'integer')
+        .addColumn('problems', t.json)
+        .addColumn('has_error_report', t.flag, (c) => c.notNull())
+        .addColumn('message', 'text')
+        .addColumn('created_at', t.instant, (c) => c.notNull())
+        .addColumn('finished_at', t.instant)
+        .execute();
+      await db.schema
+        .createIndex('import_jobs_organization')
+        .on('import_jobs')
+        .columns(['organization_id', 'created_at'])
+        .execute();
+    },
+  },
 };

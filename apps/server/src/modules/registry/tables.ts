@@ -117,7 +117,33 @@ export type PersonRow = {
   updated_at: string;
 };
 
+/** An import of a household or member file: who, what, and how it ended. Progress lives in memory. */
+export type ImportJobRow = {
+  id: string;
+  kind: 'households' | 'persons';
+  mode: 'all' | 'valid';
+  file_name: string;
+  file_sha256: string | null;
+  status: 'running' | 'done' | 'failed';
+  organization_id: string;
+  actor_id: string;
+  actor_username: string;
+  total_rows: number | null;
+  valid_rows: number | null;
+  error_rows: number | null;
+  committed_rows: number | null;
+  committed: number;
+  problem_count: number | null;
+  /** JSON of the first problems (row, column, message), for the report screen. */
+  problems: string | null;
+  has_error_report: number;
+  message: string | null;
+  created_at: string;
+  finished_at: string | null;
+};
+
 export type RegistryTables = {
+  import_jobs: ImportJobRow;
   villages: VillageRow;
   village_cadres: VillageCadreRow;
   households: HouseholdRow;

@@ -172,21 +172,25 @@ export async function createVillage(ctx: ServiceContext, input: TCreateVillageRe
   });
 }
 
+export type ImportVillage = { id: string; organizationId: string } | FieldProblem[];
+
 /**
  * The village of a region code for an import: the registered one if the importer may write to it, or a
- * new one under the importer's organization. Returns field problems instead of throwing, so that an
- * import can report them per row.
+ * new one under the importer's organization (created only when `create` is set; the checking pass only
+ * asks whether it could be). Returns field problems instead of throwing, so that an import can report
+ * them per row. Results are cached per code for the length of one pass.
  */
 export async function villageForImport(
   ctx: ServiceContext,
   regionCode: string,
   organization: { id: string; name: string; region_code: string | null; level: string },
-  cache: Map<string, { id: string; organizationId: string } | FieldProblem[]>,
+  cache: Map<string, ImportVillage>,
   path: string,
-): Promise<{ id: string; organizationId: string } | FieldProblem[]> {
+  create: boolean,
+): Promise<ImportVillage> {
   const cached = cache.get(regionCode);
   if (cached) return cached;
-  let result: { id: string; organizationId: string } | FieldProblem[];
+  let result: ImportVillage;
   const existing = await findVillageByRegion(ctx.db, regionCode);
   if (existing) {
     const writable = await findVillage(ctx.db, writeScopeOf(ctx.actor), existing.id);
@@ -196,6 +200,7 @@ export async function villageForImport(
   } else {
     const problems = await villageRegionProblems(ctx, regionCode, organization, path);
     if (problems.length > 0) result = problems;
+    else if (!create) result = { id: '', organizationId: organization.id };
     else {
       const row = villageRow(regionCode, organization.id, {}, new Date().toISOString());
       await insertVillage(ctx.db, row);

@@ -1,0 +1,181 @@
+import type {} from '@fastify/multipart';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { ZPageQuery } from '@tongxin/contracts';
+import { z } from 'zod';
+import { serviceContext, type ApiApp } from '../../../platform/http/index.js';
+import { platformErrors } from '../../../platform/errors/index.js';
+import { importErrors } from './errors.js';
+import { errorReportFile, getImportJob, importProblems, listImports, startImport } from './import-jobs.service.js';
+import { templateCsv, TEMPLATE_NAMES, templateWorkbook } from './templates.js';
+
+const ZKind = z.enum(['households', 'persons']);
+const ZIdParams = z.object({ id: z.uuid() });
+const ZLocalized = z.object({ 'zh-CN': z.string(), en: z.string() });
+const ZJob = z.object({
+  id: z.string(),
+  kind: ZKind,
+  mode: z.enum(['all', 'valid']),
+  fileName: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  phase: z.string(),
+  percent: z.number(),
+  totalRows: z.number().nullable(),
+  validRows: z.number().nullable(),
+  errorRows: z.number().nullable(),
+  committedRows: z.number().nullable(),
+  committed: z.boolean(),
+  problemCount: z.number().nullable(),
+  hasErrorReport: z.boolean(),
+  message: z.string().nullable(),
+  actorUsername: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+const tags = ['registry: import'];
+
+/** RFC 5987 filename for Chinese names in Content-Disposition. */
+function attachment(name: string): string {
+  return `attachment; filename="download${path.extname(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function importRoutes(app: ApiApp): void {
+  app.post(
+    '/api/v1/imports',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary:
+          'Upload a household or member file (multipart: kind, mode, file); checks and imports it in the background',
+        consumes: ['multipart/form-data'],
+        response: { 202: ZJob },
+      },
+    },
+    async (request, reply) => {
+      const ctx = { ...serviceContext(request), lang: request.lang };
+      const { dataDir, databaseUrl } = request.server.tongxin.config;
+      const part = await request.file();
+      if (!part) throw importErrors.badFile();
+      const upload = path.join(dataDir, 'imports', `upload-${randomUUID()}`);
+      fs.mkdirSync(path.dirname(upload), { recursive: true });
+      await pipeline(part.file, fs.createWriteStream(upload));
+      if (part.file.truncated) {
+        fs.rmSync(upload, { force: true });
+        throw platformErrors.payloadTooLarge();
+      }
+      const fieldValue = (name: string) => {
+        const field = part.fields[name];
+        return field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
+      };
+      const kind = ZKind.safeParse(fieldValue('kind'));
+      const mode = fieldValue('mode') === 'valid' ? 'valid' : 'all';
+      if (!kind.success) {
+        fs.rmSync(upload, { force: true });
+        throw platformErrors.validationFailed({}, [
+          { path: 'kind', message: { 'zh-CN': '请选择导入农户还是家庭成员', en: 'Choose households or persons' } },
+        ]);
+      }
+      const job = await startImport(ctx, {
+        kind: kind.data,
+        mode,
+        fileName: part.filename,
+        upload,
+        dataDir,
+        databaseUrl,
+      });
+      return reply.status(202).send(job);
+    },
+  );
+
+  app.get(
+    '/api/v1/imports',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: 'Recent imports of your organizations',
+        response: { 200: z.object({ items: z.array(ZJob) }) },
+      },
+    },
+    async (request) => ({ items: await listImports({ ...serviceContext(request), lang: request.lang }) }),
+  );
+
+  app.get(
+    '/api/v1/imports/templates/:kind',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'The import template (format=xlsx or csv)',
+        params: z.object({ kind: ZKind }),
+        querystring: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      },
+    },
+    async (request, reply) => {
+      const name = `${TEMPLATE_NAMES[request.params.kind]}.${request.query.format}`;
+      void reply.header('content-disposition', attachment(name));
+      if (request.query.format === 'csv')
+        return reply.type('text/csv; charset=utf-8').send(templateCsv(request.params.kind));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(await templateWorkbook(request.params.kind));
+    },
+  );
+
+  app.get(
+    '/api/v1/imports/:id',
+    {
+      config: { access: 'write' },
+      schema: { tags, summary: 'Progress and outcome of an import', params: ZIdParams, response: { 200: ZJob } },
+    },
+    async (request) => getImportJob({ ...serviceContext(request), lang: request.lang }, request.params.id),
+  );
+
+  app.get(
+    '/api/v1/imports/:id/problems',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: 'The problems found, row by row',
+        params: ZIdParams,
+        querystring: ZPageQuery,
+        response: {
+          200: z.object({
+            items: z.array(z.object({ row: z.number(), column: z.string(), message: ZLocalized })),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { page, pageSize } = request.query;
+      const result = await importProblems({ ...serviceContext(request), lang: request.lang }, request.params.id, {
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      });
+      return { ...result, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/v1/imports/:id/error-report',
+    {
+      config: { access: 'write' },
+      schema: { tags, summary: 'The error workbook: bad cells marked, reasons beside them', params: ZIdParams },
+    },
+    async (request, reply) => {
+      const ctx = { ...serviceContext(request), lang: request.lang };
+      const report = await errorReportFile(ctx, request.params.id, request.server.tongxin.config.dataDir);
+      void reply.header('content-disposition', attachment(report.name));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(fs.createReadStream(report.file));
+    },
+  );
+}
