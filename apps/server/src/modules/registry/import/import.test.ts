@@ -75,14 +75,14 @@ describe('importing households', () => {
     const idColumn = header.indexOf('户主身份证号') + 1;
     expect(firstBad?.getCell(1).value).toBe(planted[0]?.row);
     expect(firstBad?.getCell(idColumn).note).toBe(planted[0]?.reason);
-    expect(String(firstBad?.getCell(header.length).value)).toContain('户主身份证号：身份证号校验位不正确');
+    expect(firstBad?.getCell(header.length).text).toContain('户主身份证号：身份证号校验位不正确');
     expect(workbook.getWorksheet('错误清单')?.rowCount).toBe(21);
   });
 
   it('writes only the valid rows when asked, and a corrected error report imports cleanly', async () => {
     const rows = householdRows({ rows: 200, villages, codePrefix: 'B' });
-    rows[10] = { ...rows[10], type: '贫困户' } as Record<string, string>;
-    rows[20] = { ...rows[20], headIdNumber: rows[19]?.headIdNumber ?? '' } as Record<string, string>;
+    rows[10] = { ...rows[10], type: '贫困户' };
+    rows[20] = { ...rows[20], headIdNumber: rows[19]?.headIdNumber ?? '' };
     const file = path.join(dir, 'valid.xlsx');
     await writeHouseholdWorkbook(file, rows);
     const before = await count('households');
