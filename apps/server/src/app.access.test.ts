@@ -63,7 +63,10 @@ describe('access, for every route in the OpenAPI document', () => {
     for (const op of getsWithParams.filter((candidate) => candidate.path in RECORD_FIXTURES)) {
       const fixture = RECORD_FIXTURES[op.path];
       if (!fixture) continue;
-      const url = fill(op.path, await fixture({ db: server.database.db, owner: net.orgs.dengkou }));
+      const url = fill(
+        op.path,
+        await fixture({ db: server.database.db, dataDir: server.database.dataDir, owner: net.orgs.dengkou }),
+      );
       const own = await owner.get(url);
       const other = await sibling.get(url);
       // The owner's 200 shows the fixture made a real record, so the sibling's 404 is not vacuous.

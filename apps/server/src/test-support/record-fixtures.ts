@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { TOrganization } from '@tongxin/contracts';
 import type { Database } from '../platform/db/index.js';
+import { insertImportJob } from '../modules/registry/import/import-job.repository.js';
+import { newId } from '../platform/ids.js';
 import { makeOrganization, makeUser } from './factories.js';
 import { makeHousehold, makeVillage, testVillageCode } from './registry-factories.js';
 
-export type FixtureContext = { db: Database; owner: TOrganization };
+export type FixtureContext = { db: Database; dataDir: string; owner: TOrganization };
 
 let villages = 0;
 /** A village of the owner (a county of region 150822, with test villages loaded) and one household in it. */
@@ -13,6 +17,36 @@ async function villageOf({ db, owner }: FixtureContext) {
 }
 async function householdOf(ctx: FixtureContext) {
   return makeHousehold(ctx.db, (await villageOf(ctx)).id);
+}
+/** An import job of the owner's organization with an error report, as a finished import leaves it. */
+async function importOf({ db, dataDir, owner }: FixtureContext) {
+  const id = newId();
+  const dir = path.join(dataDir, 'imports', id);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'errors.xlsx'), 'a stand-in for the workbook');
+  await insertImportJob(db.executor, {
+    id,
+    kind: 'households',
+    mode: 'all',
+    file_name: 'test.xlsx',
+    file_sha256: null,
+    status: 'done',
+    organization_id: owner.id,
+    actor_id: 'fixture',
+    actor_username: 'fixture',
+    total_rows: 0,
+    valid_rows: 0,
+    error_rows: 0,
+    committed_rows: 0,
+    committed: 0,
+    problem_count: 0,
+    problems: '[]',
+    has_error_report: 1,
+    message: null,
+    created_at: new Date().toISOString(),
+    finished_at: new Date().toISOString(),
+  });
+  return id;
 }
 
 /**
@@ -29,10 +63,16 @@ export const RECORD_FIXTURES: Readonly<Record<string, (ctx: FixtureContext) => P
   '/api/v1/villages/{id}': async (ctx) => ({ id: (await villageOf(ctx)).id }),
   '/api/v1/households/{id}': async (ctx) => ({ id: (await householdOf(ctx)).id }),
   '/api/v1/households/{id}/history': async (ctx) => ({ id: (await householdOf(ctx)).id }),
+  '/api/v1/imports/{id}': async (ctx) => ({ id: await importOf(ctx) }),
+  '/api/v1/imports/{id}/problems': async (ctx) => ({ id: await importOf(ctx) }),
+  '/api/v1/imports/{id}/error-report': async (ctx) => ({ id: await importOf(ctx) }),
 };
 
 /** Reference data that belongs to no organization: every signed-in user may read it. */
-export const SHARED_REFERENCE_ROUTES: readonly string[] = ['/api/v1/regions/{code}'];
+export const SHARED_REFERENCE_ROUTES: readonly string[] = [
+  '/api/v1/regions/{code}',
+  '/api/v1/imports/templates/{kind}',
+];
 
 /** Stand-in values for path parameters, for requests that should be refused before they look anything up. */
 export function placeholderFor(name: string): string {

@@ -4,7 +4,7 @@ import { login, resolveSession } from '../modules/accounts/index.js';
 import type { ServiceContext } from '../platform/context.js';
 import type { Database } from '../platform/db/index.js';
 import type { Config } from '../platform/config.js';
-import { createLogger } from '../platform/logging.js';
+import { createLogger, type Logger } from '../platform/logging.js';
 import type { ApiApp } from '../platform/http/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { TEST_PASSWORD } from './factories.js';
@@ -27,13 +27,13 @@ export function testConfig(dataDir: string, url: string | null): Config {
 }
 
 /** A migrated database and the app on it, answering `inject` calls (no port is opened). */
-export async function startTestServer(database?: TestDatabase): Promise<TestServer> {
+export async function startTestServer(database?: TestDatabase, logger?: Logger): Promise<TestServer> {
   const db = database ?? (await createTestDatabase());
   const config = testConfig(db.dataDir, db.url);
   const app = await buildApp({
     db: db.db,
     config,
-    logger: createLogger({ level: 'silent', pretty: false }),
+    logger: logger ?? createLogger({ level: 'silent', pretty: false }),
     serveWeb: false,
   });
   await app.ready();

@@ -139,17 +139,14 @@ export async function* streamHouseholds(
   filter: Omit<HouseholdFilter, 'sort' | 'order' | 'offset' | 'limit'>,
   pageSize = 1000,
 ): AsyncGenerator<HouseholdRow[]> {
-  let after = '';
+  let after: string | null = null;
   for (;;) {
-    const rows = await filtered(executor, scope, filter)
-      .selectAll('households')
-      .where('households.id', '>', after)
-      .orderBy('households.id')
-      .limit(pageSize)
-      .execute();
+    let query = filtered(executor, scope, filter).selectAll('households');
+    if (after !== null) query = query.where('households.id', '>', after);
+    const rows = await query.orderBy('households.id').limit(pageSize).execute();
     if (rows.length === 0) return;
     yield rows;
-    after = rows[rows.length - 1]?.id ?? after;
+    after = rows[rows.length - 1]?.id ?? null;
   }
 }
 

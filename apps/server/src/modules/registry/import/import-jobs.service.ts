@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type { Lang, Localized } from '@tongxin/contracts';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { scopeOf, writeScopeOf } from '../../../platform/access/index.js';
 import type { ServiceContext as BaseContext } from '../../../platform/context.js';
 
@@ -9,6 +8,7 @@ import type { ServiceContext as BaseContext } from '../../../platform/context.js
 type ServiceContext = BaseContext & { lang: Lang };
 import { keyring } from '../../../platform/crypto/index.js';
 import { newId } from '../../../platform/ids.js';
+import { startWorker } from '../../../platform/workers.js';
 import { requireWritableOrganization } from '../../organizations/index.js';
 import type { ImportJobRow } from '../tables.js';
 import type { ImportKind } from './columns.js';
@@ -136,11 +136,7 @@ export async function startImport(ctx: ServiceContext, start: StartImport): Prom
     database: { url: start.databaseUrl, dataDir: start.dataDir },
     master: new Uint8Array(keyring().master),
   };
-  const fromSource = import.meta.url.endsWith('.ts');
-  const worker = new Worker(new URL(fromSource ? './import.worker.ts' : './import.worker.js', import.meta.url), {
-    workerData: input,
-    execArgv: fromSource ? ['--conditions=source', '--import', 'tsx'] : [],
-  });
+  const worker = startWorker(import.meta.url, 'import.worker', input);
   const state = { phase: 'counting', percent: 0, done: Promise.resolve() };
   state.done = new Promise<void>((resolve) => {
     let finished = false;

@@ -1,0 +1,178 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import type { THousehold, TPage } from '@tongxin/contracts';
+import ExcelJS from 'exceljs';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDACTED_PATHS } from '../../../platform/logging.js';
+import { makeNetwork, type Network } from '../../../test-support/factories.js';
+import { rawExecute } from '../../../test-support/raw-sql.js';
+import { loadTestVillages, makeIdNumber, testVillageCode } from '../../../test-support/registry-factories.js';
+import { householdRows, writeHouseholdWorkbook, writePersonCsv } from '../../../test-support/registry-files.js';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test-support/test-app.js';
+import { testDialect } from '../../../test-support/test-database.js';
+import { importFinished } from './import-jobs.service.js';
+
+let server: TestServer;
+let net: Network;
+let client: Client;
+let dir: string;
+let logs = '';
+
+beforeAll(async () => {
+  // Every log line at every level, as the server would write it, kept to search for personal data.
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs += chunk.toString();
+      callback();
+    },
+  });
+  server = await startTestServer(
+    undefined,
+    pino({ level: 'trace', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink),
+  );
+  net = await makeNetwork(server.database.db);
+  await loadTestVillages(server.database.db);
+  client = await signIn(server.app, net.users.dengkouAdmin.username);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'http-import-'));
+});
+afterAll(() => server.close());
+
+/** Uploads as a browser form does: the fields first, then the file. */
+async function upload(file: string, kind: 'households' | 'persons', mode: 'all' | 'valid') {
+  const boundary = '----tongxin-test-boundary';
+  const part = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body = Buffer.concat([
+    Buffer.from(part('kind', kind) + part('mode', mode)),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    fs.readFileSync(file),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const started = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports',
+    headers: {
+      cookie: client.cookie,
+      'x-csrf-token': client.csrfToken,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload: body,
+  });
+  expect(started.statusCode, started.body).toBe(202);
+  const job = started.json<{ id: string; status: string }>();
+  await importFinished(job.id);
+  return (await client.get(`/api/v1/imports/${job.id}`)).json<{
+    id: string;
+    status: string;
+    committed: boolean;
+    committedRows: number;
+    problemCount: number;
+    hasErrorReport: boolean;
+  }>();
+}
+
+describe('imports over HTTP, in a worker', () => {
+  const plantedIds: string[] = [];
+
+  it('imports households and members, reports problems, and serves the error workbook', async () => {
+    const rows = householdRows({
+      rows: 50,
+      villages: [1, 2].map((n) => testVillageCode('150822', n)),
+      codePrefix: 'H',
+    });
+    rows[7] = { ...rows[7], type: '贫困户' };
+    for (const row of rows) plantedIds.push(row.headIdNumber ?? '');
+    const households = path.join(dir, '农户.xlsx');
+    await writeHouseholdWorkbook(households, rows);
+    const job = await upload(households, 'households', 'valid');
+    expect(job).toMatchObject({
+      status: 'done',
+      committed: true,
+      committedRows: 49,
+      problemCount: 1,
+      hasErrorReport: true,
+    });
+
+    const problems = (await client.get(`/api/v1/imports/${job.id}/problems`)).json<{
+      items: { row: number; column: string }[];
+    }>();
+    expect(problems.items).toEqual([expect.objectContaining({ row: 9, column: '户类型' })]);
+    const report = await client.get(`/api/v1/imports/${job.id}/error-report`);
+    expect(report.headers['content-type']).toContain('spreadsheetml');
+    expect(String(report.headers['content-disposition'])).toContain(encodeURIComponent('农户-错误报告.xlsx'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(report.rawPayload) as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('有误的行')?.rowCount).toBe(2);
+
+    const members = rows
+      .filter((_row, i) => i !== 7)
+      .slice(0, 20)
+      .map((row, i) => {
+        const idNumber = makeIdNumber({ gender: 'female' });
+        plantedIds.push(idNumber);
+        return { householdCode: row.code ?? '', relation: '配偶', name: `配偶${i}`, idNumber, gender: '女' };
+      });
+    const membersFile = path.join(dir, '成员.csv');
+    writePersonCsv(membersFile, members);
+    expect(await upload(membersFile, 'persons', 'all')).toMatchObject({
+      status: 'done',
+      committed: true,
+      committedRows: 20,
+    });
+    const listed = (await client.get('/api/v1/households?q=H000001')).json<TPage<THousehold>>();
+    expect(listed.items[0]?.memberCount).toBe(2);
+  });
+
+  it('leaves no planted ID number in the database files, a dump, the audit table or the logs', async () => {
+    expect(plantedIds.length).toBe(70);
+    const audit = JSON.stringify(await rawExecute(server.database.db, 'select * from audit_events'));
+    const haystacks: [string, string][] = [
+      ['audit table', audit],
+      ['logs', logs],
+    ];
+    if (testDialect() === 'sqlite') {
+      await rawExecute(server.database.db, 'select 1');
+      const file = path.join(server.database.dataDir, 'tongxin.db');
+      haystacks.push(['SQLite file', fs.readFileSync(file).toString('latin1')]);
+      if (fs.existsSync(`${file}-wal`))
+        haystacks.push(['SQLite WAL', fs.readFileSync(`${file}-wal`).toString('latin1')]);
+    } else {
+      const url = new URL(server.database.url ?? '');
+      const schema = (url.searchParams.get('options') ?? '').replace('-c search_path=', '');
+      url.searchParams.delete('options');
+      haystacks.push([
+        'pg_dump',
+        execFileSync('pg_dump', ['--schema', schema, url.toString()], { maxBuffer: 256 * 1024 * 1024 }).toString(),
+      ]);
+    }
+    expect(logs.length).toBeGreaterThan(1000);
+    const found = haystacks.flatMap(([where, text]) =>
+      plantedIds.filter((id) => text.includes(id)).map((id) => `${id} in ${where}`),
+    );
+    expect(found).toEqual([]);
+    // The numbers are there, encrypted: the registry can still find each one exactly.
+    const found0 = (await client.get(`/api/v1/households?idNumber=${plantedIds[0] ?? ''}`)).json<TPage<THousehold>>();
+    expect(found0.total).toBe(1);
+  });
+
+  it('exports the filtered list as a workbook with masked numbers, and audits the export', async () => {
+    const response = await client.get('/api/v1/households/export?q=H00001');
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(response.rawPayload) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('农户');
+    expect(sheet?.rowCount).toBe(11);
+    expect(sheet?.getRow(2).getCell(4).text).toMatch(/^1508\*{10}\d{3}[\dX]$/);
+    expect(response.rawPayload.toString('latin1')).not.toContain(plantedIds[0]);
+    const events = (await client.get('/api/v1/audit-events?action=registry.export_households')).json<{
+      items: unknown[];
+    }>();
+    expect(events.items.length).toBe(1);
+  });
+});
