@@ -207,6 +207,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'bayannur_admin', displayName: '巴彦淖尔市促进会', role: 'org_admin', organization: 'nmg-bayannur' },
   { username: 'dengkou_admin', displayName: '磴口县促进会', role: 'org_admin', organization: 'nmg-dengkou' },
   { username: 'dengkou_staff', displayName: '磴口县促进会干事', role: 'org_staff', organization: 'nmg-dengkou' },
+  { username: 'dengkou_cadre', displayName: '北粮台村驻村干部', role: 'cadre', organization: 'nmg-dengkou' },
   { username: 'wltzq_admin', displayName: '乌拉特中旗促进会', role: 'org_admin', organization: 'nmg-wulatezhong' },
   { username: 'nmg_civil', displayName: '自治区民政厅社会组织管理局', role: 'supervisor', organization: 'nmg-civil' },
   { username: 'fj_admin', displayName: '福建省老促会秘书处', role: 'org_admin', organization: 'fj' },

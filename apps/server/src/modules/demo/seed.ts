@@ -4,6 +4,7 @@ import { createUser, userIdByUsername } from '../accounts/index.js';
 import { addMember, createOrganization, findOrganizations, moveOrganization } from '../organizations/index.js';
 import { isProvinceLoaded, loadProvince } from '../regions/index.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './networks.js';
+import { seedRegistryDemo } from './registry-seed.js';
 
 /** GB 32100 authority and category digits: 51 civil-affairs social group, 91 enterprise, 11 state organ. */
 const CREDIT_PREFIX: Record<TOrganizationType, string> = {
@@ -99,5 +100,7 @@ export async function seedDemo(ctx: ServiceContext, onStep: DemoProgress = () =>
     const orgName = DEMO_ORGANIZATIONS.find((org) => org.key === user.organization)?.name ?? '';
     logins.push({ username: user.username, displayName: user.displayName, organization: orgName, role: user.role });
   }
+  const cadre = await userIdByUsername(ctx.db, 'dengkou_cadre');
+  if (await seedRegistryDemo(ctx, ids, cadre, onStep)) created = true;
   return { created, logins, password: DEMO_PASSWORD };
 }
