@@ -131,9 +131,12 @@ describe('tongxin CLI', { timeout: 180_000 }, () => {
   });
 
   it('backs up and restores the database with the data directory', () => {
+    // The data key was generated into the data directory on the first run; uploads live there too.
     const keyFile = path.join(database.dataDir, 'keys', 'data.key');
-    fs.mkdirSync(path.dirname(keyFile), { recursive: true });
-    fs.writeFileSync(keyFile, 'secret-key-material');
+    const key = fs.readFileSync(keyFile, 'utf8');
+    const upload = path.join(database.dataDir, 'uploads', 'photo.jpg');
+    fs.mkdirSync(path.dirname(upload), { recursive: true });
+    fs.writeFileSync(upload, 'a photo before the backup');
     const archive = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backup-')), 'tongxin.tar.gz');
     const backup = tongxin('backup', archive);
     expect(backup.code, backup.err).toBe(0);
@@ -151,14 +154,15 @@ describe('tongxin CLI', { timeout: 180_000 }, () => {
       '--organization',
       '磴口县社会扶贫工作促进会',
     );
-    fs.writeFileSync(keyFile, 'changed');
+    fs.writeFileSync(upload, 'a photo after the backup');
     expect(tongxin('user', 'reset-password', 'after_backup').code).toBe(0);
 
     const restore = tongxin('restore', archive);
     expect(restore.code, restore.err).toBe(0);
     expect(tongxin('user', 'reset-password', 'after_backup').err).toContain('No user named after_backup');
     expect(tongxin('user', 'reset-password', 'dengkou_clerk').code).toBe(0);
-    expect(fs.readFileSync(keyFile, 'utf8')).toBe('secret-key-material');
+    expect(fs.readFileSync(upload, 'utf8')).toBe('a photo before the backup');
+    expect(fs.readFileSync(keyFile, 'utf8')).toBe(key);
     expect(tongxin('audit', 'verify').code).toBe(0);
   });
 });
