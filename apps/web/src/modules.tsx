@@ -1,18 +1,23 @@
-import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { TCapability } from '@tongxin/contracts';
 import type { ReactNode } from 'react';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import type { MessageKey } from './i18n/zh-CN';
+import { RequireCapability } from './session/RequireCapability';
+
+/** A page listed under its module's menu entry, at /<module>/<key>; it may ask more than the module does. */
+export type ModulePage = { key: string; labelKey: MessageKey; capability?: TCapability };
 
 /**
- * The modules of the app, in menu order. Adding a module is one entry here: its menu item, the capability
- * that shows it, and its routes (under /<key>; pages load on first visit).
+ * The modules of the app, in menu order. Adding a module is one entry here: its menu item (with sub-pages,
+ * if it has several), the capability that shows it, and its routes (under /<key>; pages load on first visit).
  */
 export type AppModule = {
   key: string;
   labelKey: MessageKey;
   icon: ReactNode;
   capability: TCapability;
+  pages?: readonly ModulePage[];
   routes: RouteObject[];
 };
 
@@ -26,6 +31,52 @@ export const MODULES: readonly AppModule[] = [
       {
         path: 'organizations/:orgId?',
         lazy: async () => ({ Component: (await import('./pages/organizations/OrganizationsPage')).OrganizationsPage }),
+      },
+    ],
+  },
+  {
+    key: 'registry',
+    labelKey: 'nav.registry',
+    icon: <SolutionOutlined />,
+    capability: 'read',
+    pages: [
+      { key: 'villages', labelKey: 'nav.registry.villages' },
+      { key: 'households', labelKey: 'nav.registry.households' },
+      { key: 'monitored', labelKey: 'nav.registry.monitored' },
+      { key: 'import', labelKey: 'nav.registry.import', capability: 'write' },
+    ],
+    routes: [
+      { path: 'registry', element: <Navigate to="/registry/households" replace /> },
+      {
+        path: 'registry/villages',
+        lazy: async () => ({ Component: (await import('./pages/registry/villages/VillagesPage')).VillagesPage }),
+      },
+      {
+        path: 'registry/villages/:villageId',
+        lazy: async () => ({ Component: (await import('./pages/registry/villages/VillagePage')).VillagePage }),
+      },
+      {
+        path: 'registry/households',
+        lazy: async () => ({
+          Component: (await import('./pages/registry/households/HouseholdsPage')).HouseholdsPage,
+        }),
+      },
+      {
+        path: 'registry/households/:householdId',
+        lazy: async () => ({ Component: (await import('./pages/registry/card/HouseholdPage')).HouseholdPage }),
+      },
+      {
+        path: 'registry/monitored',
+        lazy: async () => ({ Component: (await import('./pages/registry/households/MonitoredPage')).MonitoredPage }),
+      },
+      {
+        element: <RequireCapability capability="write" />,
+        children: [
+          {
+            path: 'registry/import',
+            lazy: async () => ({ Component: (await import('./pages/registry/import/ImportPage')).ImportPage }),
+          },
+        ],
       },
     ],
   },
@@ -46,4 +97,10 @@ export const MODULES: readonly AppModule[] = [
 export function moduleOfPath(pathname: string): AppModule | undefined {
   const first = pathname.split('/')[1] ?? '';
   return MODULES.find((module) => module.key === first);
+}
+
+/** The sub-page of a module the path is on (/registry/households/… → households), if the module has pages. */
+export function pageOfPath(pathname: string): ModulePage | undefined {
+  const second = pathname.split('/')[2] ?? '';
+  return moduleOfPath(pathname)?.pages?.find((page) => page.key === second);
 }

@@ -48,14 +48,15 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, fields ?? [], requestId);
 }
 
-/** One call of the Tongxin API: JSON in and out, cookie session, CSRF header on writes. */
-export async function api<T>(
+type SendOptions = { query?: QueryParams; body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal };
+
+/** Sends a request with the session cookie, the language and (on writes) the CSRF token; refusals become ApiError. */
+async function send(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
-  options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': requestLang };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  options: SendOptions,
+): Promise<Response> {
+  const headers: Record<string, string> = { 'Accept-Language': requestLang, ...options.headers };
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -63,7 +64,7 @@ export async function api<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body,
       signal: options.signal,
     });
   } catch (cause) {
@@ -77,6 +78,63 @@ export async function api<T>(
     if (error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired?.();
     throw error;
   }
+  return response;
+}
+
+/** One call of the Tongxin API: JSON in and out, cookie session, CSRF header on writes. */
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await send(method, path, {
+    query: options.query,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** A multipart upload (the browser sets the boundary); the answer is JSON. */
+export async function apiForm<T>(path: string, form: FormData): Promise<T> {
+  const response = await send('POST', path, { headers: { Accept: 'application/json' }, body: form });
+  return (await response.json()) as T;
+}
+
+/** The file name the server gave a download (RFC 5987 `filename*` first, for Chinese names). */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1]);
+    } catch {
+      // A malformed name falls through to the plain one.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
+}
+
+/**
+ * Fetches a file (a template, an export, an error report) and hands it to the browser as a download. Going
+ * through fetch rather than a link keeps the session checks and shows the server's refusal in words.
+ */
+export async function download(path: string, query?: QueryParams, fallbackName = 'download'): Promise<string> {
+  const response = await send('GET', path, { query, headers: { Accept: '*/*' } });
+  const blob = await response.blob();
+  const name = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
 }

@@ -8,24 +8,34 @@ export type PlacedErrors = {
   allPlaced: boolean;
 };
 
+/** The longest of the form's field names that the server's path starts with: `head.idNumber` before `head`. */
+function fieldOf(path: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const name of known) {
+    const matches = path === name || path.startsWith(`${name}.`) || path.startsWith(`${name}[`);
+    if (matches && (!best || name.length > best.length)) best = name;
+  }
+  return best;
+}
+
 /**
  * Puts the server's field problems at the form's fields (paths are body field names: creditCode,
- * regionCode, effectiveOn…), scrolls to the first, and returns what has no field here.
+ * regionCode, effectiveOn, head.idNumber…; a dotted name stands for a nested form field), scrolls to the
+ * first, and returns what has no field here.
  */
 export function placeServerErrors(form: FormInstance, error: unknown, fieldNames: readonly string[]): PlacedErrors {
   if (!isApiError(error)) return { unplaced: [], allPlaced: false };
-  const known = new Set(fieldNames);
   const byField = new Map<string, string[]>();
   const unplaced: string[] = [];
   const problems = error.fields;
   for (const problem of problems) {
-    const name = problem.path.split('.')[0] ?? '';
-    if (known.has(name)) byField.set(name, [...(byField.get(name) ?? []), problem.message]);
+    const name = fieldOf(problem.path, fieldNames);
+    if (name) byField.set(name, [...(byField.get(name) ?? []), problem.message]);
     else unplaced.push(problem.message);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  form.setFields([...byField].map(([name, errors]) => ({ name: name.split('.'), errors })));
   const first = byField.keys().next();
-  if (!first.done) form.scrollToField(first.value, { block: 'center' });
+  if (!first.done) form.scrollToField(first.value.split('.'), { block: 'center' });
   // A summary such as "some fields are not valid" stays above the form; a refusal whose message already
   // stands at its field (a taken username) is not repeated there.
   const repeatsField = problems.some((problem) => problem.message === error.message);

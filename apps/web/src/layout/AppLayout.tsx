@@ -6,7 +6,7 @@ import { BrandMark } from '../components/BrandMark';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from '../i18n/useT';
 import { readPreference, writePreference } from '../lib/storage';
-import { MODULES, moduleOfPath } from '../modules';
+import { MODULES, moduleOfPath, pageOfPath } from '../modules';
 import { useCan } from '../session/SessionUserContext';
 import { AppBreadcrumb } from './AppBreadcrumb';
 import { BreadcrumbProvider } from './BreadcrumbContext';
@@ -25,11 +25,31 @@ export function AppLayout() {
     writePreference('siderCollapsed', next);
   };
   const current = moduleOfPath(location.pathname);
-  const items = MODULES.filter((module) => can(module.capability)).map((module) => ({
-    key: module.key,
-    icon: module.icon,
-    label: <Link to={`/${module.key}`}>{t(module.labelKey)}</Link>,
-  }));
+  const currentPage = pageOfPath(location.pathname);
+  const items = MODULES.filter((module) => can(module.capability)).map((module) =>
+    module.pages
+      ? {
+          key: module.key,
+          icon: module.icon,
+          label: t(module.labelKey),
+          children: module.pages
+            .filter((page) => can(page.capability ?? module.capability))
+            .map((page) => ({
+              key: `${module.key}/${page.key}`,
+              label: <Link to={`/${module.key}/${page.key}`}>{t(page.labelKey)}</Link>,
+            })),
+        }
+      : { key: module.key, icon: module.icon, label: <Link to={`/${module.key}`}>{t(module.labelKey)}</Link> },
+  );
+  const selectedKey = current ? (currentPage ? `${current.key}/${currentPage.key}` : current.key) : null;
+  // The module one is in stays unfolded; others fold and unfold as the user likes.
+  const currentKey = current?.pages ? current.key : null;
+  const [openKeys, setOpenKeys] = useState<string[]>(() => (currentKey ? [currentKey] : []));
+  const [openedFor, setOpenedFor] = useState(currentKey);
+  if (currentKey !== openedFor) {
+    setOpenedFor(currentKey);
+    if (currentKey && !openKeys.includes(currentKey)) setOpenKeys([...openKeys, currentKey]);
+  }
 
   return (
     <BreadcrumbProvider>
@@ -56,7 +76,9 @@ export function AppLayout() {
           </Link>
           <Menu
             mode="inline"
-            selectedKeys={current ? [current.key] : []}
+            selectedKeys={selectedKey ? [selectedKey] : []}
+            // Folded, the sub-menus open as pop-ups on hover; their open state applies to the full menu only.
+            {...(collapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
             items={items}
             aria-label={t('nav.menu')}
             style={{ borderInlineEnd: 'none' }}

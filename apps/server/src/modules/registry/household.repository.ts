@@ -1,5 +1,5 @@
 import type { Scope } from '../../platform/access/index.js';
-import { tablesOf, type Executor } from '../../platform/db/index.js';
+import { insertMany, tablesOf, type Executor } from '../../platform/db/index.js';
 import { householdScope } from './scope.repository.js';
 import type { HouseholdRow, HouseholdVersionRow, RegistryTables } from './tables.js';
 
@@ -151,7 +151,7 @@ export async function* streamHouseholds(
 }
 
 export async function insertHouseholds(executor: Executor, rows: readonly HouseholdRow[]): Promise<void> {
-  if (rows.length > 0) await db(executor).insertInto('households').values(rows).execute();
+  await insertMany(executor, 'households', rows);
 }
 
 export async function updateHouseholdRow(
@@ -187,7 +187,7 @@ export async function closeHouseholdVersion(executor: Executor, id: string, vali
 }
 
 export async function insertHouseholdVersions(executor: Executor, rows: readonly HouseholdVersionRow[]): Promise<void> {
-  if (rows.length > 0) await db(executor).insertInto('household_versions').values(rows).execute();
+  await insertMany(executor, 'household_versions', rows);
 }
 
 export async function listHouseholdVersions(executor: Executor, householdId: string): Promise<HouseholdVersionRow[]> {
@@ -229,6 +229,19 @@ export async function findHouseholdsByCodesInScope(
   );
 }
 
-export async function addMemberCounts(executor: Executor, counts: ReadonlyMap<string, number>): Promise<void> {
-  for (const [id, delta] of counts) await adjustMemberCount(executor, id, delta);
+/** Sets the member counts of these households from their persons, a thousand households a statement. */
+export async function recountMembers(executor: Executor, householdIds: Iterable<string>): Promise<void> {
+  const ids = [...householdIds];
+  for (let start = 0; start < ids.length; start += 1000) {
+    await db(executor)
+      .updateTable('households')
+      .set((eb) => ({
+        member_count: eb
+          .selectFrom('persons')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('persons.household_id', '=', 'households.id'),
+      }))
+      .where('id', 'in', ids.slice(start, start + 1000))
+      .execute();
+  }
 }

@@ -39,12 +39,15 @@ export function idNumberLookupHash(raw: string): string | null {
   return normalized.length === 18 ? keyring().lookupHash(normalized) : null;
 }
 
-/** What is stored of an ID number: the ciphertext, the keyed hash, the masked form, and what it implies. */
-export function sealIdNumber(normalized: string): SealedIdNumber {
+/**
+ * What is stored of an ID number: the ciphertext, the keyed hash, the masked form, and what it implies.
+ * An import that computed the hash while checking passes it in rather than computing it twice.
+ */
+export function sealIdNumber(normalized: string, hash?: string): SealedIdNumber {
   const ring = keyring();
   return {
     cipher: ring.encrypt(normalized),
-    hash: ring.lookupHash(normalized),
+    hash: hash ?? ring.lookupHash(normalized),
     masked: maskIdNumber(normalized),
     birthDate: birthDateOfIdNumber(normalized),
     gender: genderOfIdNumber(normalized),

@@ -1,4 +1,4 @@
-import { tablesOf, type Executor } from '../../platform/db/index.js';
+import { insertMany, tablesOf, type Executor } from '../../platform/db/index.js';
 import type { PersonRow, RegistryTables } from './tables.js';
 
 const db = (executor: Executor) => tablesOf<RegistryTables>(executor);
@@ -44,7 +44,7 @@ export async function findExistingHashes(executor: Executor, hashes: readonly st
 }
 
 export async function insertPersons(executor: Executor, rows: readonly PersonRow[]): Promise<void> {
-  if (rows.length > 0) await db(executor).insertInto('persons').values(rows).execute();
+  await insertMany(executor, 'persons', rows);
 }
 
 export async function updatePersonRow(

@@ -20,15 +20,34 @@ const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/**
+ * Random IVs drawn from a pool filled 64 KiB at a time: one system call per 5,000 encryptions instead of
+ * one each. Every IV is still fresh CSPRNG output and used once.
+ */
+function ivSource(): () => Buffer {
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return () => {
+    if (offset + IV_BYTES > pool.length) {
+      pool = randomBytes(65_536);
+      offset = 0;
+    }
+    const iv = pool.subarray(offset, offset + IV_BYTES);
+    offset += IV_BYTES;
+    return iv;
+  };
+}
+
 export function keyringFromMaster(master: Buffer): Keyring {
   if (master.length !== 32) throw new Error('The data key must be 32 bytes');
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, 'tongxin', info, 32));
   const encryptionKey = derive('field-encryption/aes-256-gcm');
   const hashKey = derive('lookup-hash/hmac-sha256');
+  const nextIv = ivSource();
   return {
     master,
     encrypt(plaintext) {
-      const iv = randomBytes(IV_BYTES);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return `${VERSION}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;

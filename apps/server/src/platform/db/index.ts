@@ -2,6 +2,7 @@ export { columnTypes } from './column-types.js';
 export { openDatabase, SQLITE_FILE_NAME } from './database.js';
 export type { Database, DatabaseOptions } from './database.js';
 export { dialectOf } from './dialect.js';
+export { insertMany } from './insert-many.js';
 export type { DialectName } from './dialect.js';
 export { asExecutor, tablesOf } from './executor.js';
 export type { Executor } from './executor.js';

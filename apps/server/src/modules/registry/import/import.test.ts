@@ -227,7 +227,7 @@ describe('a killed import', () => {
       let output = '';
       child.stderr.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        const percents = [...output.matchAll(/Importing households (\d+)% \(writing\)/g)].map((m) => Number(m[1]));
+        const percents = [...output.matchAll(/Importing households (\d+)% \(importing\)/g)].map((m) => Number(m[1]));
         const last = percents.at(-1);
         if (last !== undefined && last >= 60 && last < 100) {
           child.kill('SIGKILL');

@@ -11,8 +11,10 @@ export type SourceRow = {
   /** Cell text by column key; empty cells are ''. */
   cells: Record<string, string>;
   /** Keys whose cell held a number too long for a spreadsheet to keep exactly (an ID number typed as a number). */
-  lossyNumbers: Set<string>;
+  lossyNumbers: ReadonlySet<string>;
 };
+
+const NONE: ReadonlySet<string> = new Set();
 
 export class HeaderError extends Error {
   constructor(readonly missing: readonly string[]) {
@@ -45,10 +47,20 @@ function cellText(value: ExcelJS.CellValue): { text: string; lossy: boolean } {
   return { text: '', lossy: false };
 }
 
-async function* rawRows(file: string, format: FileFormat): AsyncGenerator<{ values: string[]; lossy: boolean[] }> {
+/** How far a CSV has been read, in bytes, for progress without counting rows first. */
+export type ReadTracker = { bytesRead: number };
+
+async function* rawRows(
+  file: string,
+  format: FileFormat,
+  tracker?: ReadTracker,
+): AsyncGenerator<{ values: string[]; lossy: boolean[] }> {
   if (format === 'csv') {
-    for await (const values of readCsvRows(fs.createReadStream(file)))
-      yield { values: values.map((v) => v.trim()), lossy: [] };
+    const stream = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+    stream.on('data', () => {
+      if (tracker) tracker.bytesRead = stream.bytesRead;
+    });
+    for await (const values of readCsvRows(stream)) yield { values: values.map((v) => v.trim()), lossy: [] };
     return;
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
@@ -88,10 +100,11 @@ export async function* readSourceRows(
   file: string,
   format: FileFormat,
   columns: readonly ColumnSpec[],
+  tracker?: ReadTracker,
 ): AsyncGenerator<SourceRow> {
   let positions: { key: string; index: number }[] | null = null;
   let rowNumber = 0;
-  for await (const { values, lossy } of rawRows(file, format)) {
+  for await (const { values, lossy } of rawRows(file, format, tracker)) {
     rowNumber += 1;
     if (!positions) {
       const headers = values.map((value) => normalizeHeader(value));
@@ -106,12 +119,12 @@ export async function* readSourceRows(
     }
     if (values.every((value) => !value)) continue;
     const cells: Record<string, string> = {};
-    const lossyNumbers = new Set<string>();
+    let lossyNumbers: Set<string> | null = null;
     for (const { key, index } of positions) {
       cells[key] = values[index] ?? '';
-      if (lossy[index]) lossyNumbers.add(key);
+      if (lossy[index]) (lossyNumbers ??= new Set()).add(key);
     }
-    yield { row: rowNumber, cells, lossyNumbers };
+    yield { row: rowNumber, cells, lossyNumbers: lossyNumbers ?? NONE };
   }
   if (!positions) throw new HeaderError(columns.filter((c) => c.required).map((c) => c.header));
 }

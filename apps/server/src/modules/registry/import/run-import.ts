@@ -1,22 +1,24 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { Localized } from '@tongxin/contracts';
 import { writeScopeOf } from '../../../platform/access/index.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import type { ServiceContext } from '../../../platform/context.js';
 import { keyring } from '../../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../../platform/db/index.js';
+import type { FieldProblem } from '../../../platform/errors/index.js';
 import { newId } from '../../../platform/ids.js';
 import { maskAddress, maskPhone } from '../../../platform/privacy/mask.js';
 import { beijingDate } from '../../../platform/time.js';
 import { requireWritableOrganization } from '../../organizations/index.js';
 import { householdVersion, VERSIONED_FIELDS } from '../household.service.js';
 import {
-  addMemberCounts,
   findHouseholdIdsByCodes,
   findHouseholdsByCodesInScope,
   insertHouseholds,
   insertHouseholdVersions,
+  recountMembers,
 } from '../household.repository.js';
 import { sealIdNumber } from '../identity.js';
 import { findExistingHashes, insertPersons } from '../person.repository.js';
@@ -25,12 +27,12 @@ import type { HouseholdRow, PersonRow } from '../tables.js';
 import { villageForImport, type ImportVillage } from '../village.service.js';
 import { COLUMNS_OF, type ImportKind } from './columns.js';
 import { importErrors } from './errors.js';
-import { countSourceRows, HeaderError, readSourceRows, type FileFormat } from './read-rows.js';
+import { countSourceRows, HeaderError, readSourceRows, type FileFormat, type ReadTracker } from './read-rows.js';
 import { headerOf, readHouseholdRow, readPersonRow, type HouseholdRecord, type PersonRecord } from './validate-rows.js';
 
 export type ImportMode = 'all' | 'valid';
-export type ImportPhase = 'counting' | 'validating' | 'writing' | 'done';
-export type ImportProgress = { phase: ImportPhase; done: number; total: number; percent: number };
+export type ImportPhase = 'counting' | 'importing' | 'done';
+export type ImportProgress = { phase: ImportPhase; percent: number };
 
 export type RowProblem = { row: number; column: string; message: Localized };
 
@@ -61,41 +63,13 @@ export type ImportOptions = {
 };
 
 export const PROBLEM_LIMIT = 10_000;
-const BATCH = 500;
-const LOOKUP_BATCH = 1000;
+/** Rows checked against the registry and written together. */
+const BATCH = 1000;
 
-function sha256Of(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
-/** Reports progress at most every 1% so that a million rows do not mean a million messages. */
-function progressReporter(onProgress: ImportOptions['onProgress']) {
-  let last = -1;
-  return (phase: ImportPhase, done: number, total: number) => {
-    if (!onProgress) return;
-    const share = total === 0 ? 1 : done / total;
-    const percent =
-      phase === 'validating' ? share * 50 : phase === 'writing' ? 50 + share * 50 : phase === 'done' ? 100 : 0;
-    const rounded = Math.floor(percent);
-    if (rounded === last && phase !== 'done') return;
-    last = rounded;
-    onProgress({ phase, done, total, percent: rounded });
-  };
-}
-
-type Validated = { problems: RowProblem[]; problemCount: number; badRows: Set<number>; validRows: number };
-
-class ProblemList implements Validated {
-  problems: RowProblem[] = [];
-  problemCount = 0;
-  badRows = new Set<number>();
-  validRows = 0;
-  constructor(private readonly kind: ImportKind) {}
-  add(row: number, key: string, message: Localized) {
-    this.problemCount += 1;
-    this.badRows.add(row);
-    if (this.problems.length < PROBLEM_LIMIT) this.problems.push({ row, column: headerOf(this.kind, key), message });
-  }
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(fs.createReadStream(file), hash);
+  return hash.digest('hex');
 }
 
 const DUPLICATE_IN_FILE = (first: number): Localized => ({
@@ -112,96 +86,35 @@ const HOUSEHOLD_UNKNOWN: Localized = {
   en: 'No household with this number that you manage; import the households first',
 };
 
-/**
- * Pass one: every row is read and checked, within the file (repeated ID numbers and household numbers)
- * and against the registry, without writing anything.
- */
-async function validate(
-  ctx: ServiceContext,
-  options: ImportOptions,
-  organization: Awaited<ReturnType<typeof requireWritableOrganization>>,
-  total: number,
-  report: (phase: ImportPhase, done: number, total: number) => void,
-): Promise<Validated> {
-  const list = new ProblemList(options.kind);
-  const seenIds = new Map<string, number>();
-  const seenCodes = new Map<string, number>();
-  const villages = new Map<string, ImportVillage>();
-  let pending: { row: number; hash: string; code: string | null; householdCode: string | null }[] = [];
-  let done = 0;
-
-  const flush = async () => {
-    const existing = await findExistingHashes(
-      ctx.db,
-      pending.map((p) => p.hash),
-    );
-    const codes = pending.flatMap((p) => (p.code ? [p.code] : []));
-    const takenCodes = await findHouseholdIdsByCodes(ctx.db, codes);
-    const householdCodes = pending.flatMap((p) => (p.householdCode ? [p.householdCode] : []));
-    const households = await findHouseholdsByCodesInScope(ctx.db, writeScopeOf(ctx.actor), householdCodes);
-    for (const item of pending) {
-      const idKey = options.kind === 'households' ? 'headIdNumber' : 'idNumber';
-      if (existing.has(item.hash)) list.add(item.row, idKey, DUPLICATE_IN_REGISTRY);
-      if (item.code && takenCodes.has(item.code)) list.add(item.row, 'code', CODE_IN_REGISTRY);
-      if (item.householdCode && !households.has(item.householdCode))
-        list.add(item.row, 'householdCode', HOUSEHOLD_UNKNOWN);
-    }
-    pending = [];
-  };
-
-  for await (const source of readSourceRows(options.file, options.format, COLUMNS_OF[options.kind])) {
-    const { record, issues } = options.kind === 'households' ? readHouseholdRow(source) : readPersonRow(source);
-    for (const issue of issues) list.add(source.row, issue.key, issue.message);
-    if (record) {
-      const idNumber = 'head' in record ? record.head.idNumber : record.idNumber;
-      const idKey = 'head' in record ? 'headIdNumber' : 'idNumber';
-      const first = seenIds.get(idNumber);
-      if (first !== undefined) list.add(source.row, idKey, DUPLICATE_IN_FILE(first));
-      else seenIds.set(idNumber, source.row);
-      let code: string | null = null;
-      if ('head' in record) {
-        code = record.code;
-        if (code) {
-          const firstCode = seenCodes.get(code);
-          if (firstCode !== undefined) list.add(source.row, 'code', DUPLICATE_IN_FILE(firstCode));
-          else seenCodes.set(code, source.row);
-        }
-        const village = await villageForImport(ctx, record.villageCode, organization, villages, 'villageCode', false);
-        if (Array.isArray(village)) for (const problem of village) list.add(source.row, 'villageCode', problem.message);
-      }
-      pending.push({
-        row: source.row,
-        hash: keyring().lookupHash(idNumber),
-        code,
-        householdCode: 'householdCode' in record ? record.householdCode : null,
-      });
-      if (pending.length >= LOOKUP_BATCH) await flush();
-    }
-    done += 1;
-    report('validating', done, total);
+class ProblemList {
+  problems: RowProblem[] = [];
+  count = 0;
+  badRows = new Set<number>();
+  constructor(private readonly kind: ImportKind) {}
+  add(row: number, key: string, message: Localized) {
+    this.count += 1;
+    this.badRows.add(row);
+    if (this.problems.length < PROBLEM_LIMIT) this.problems.push({ row, column: headerOf(this.kind, key), message });
   }
-  await flush();
-  list.validRows = total - list.badRows.size;
-  return list;
 }
 
-type Writer = { add(row: number, record: HouseholdRecord | PersonRecord): Promise<void>; finish(): Promise<void> };
+/** A row that passed the checks of its own cells, waiting for the checks against the registry. */
+type Candidate = { row: number; record: HouseholdRecord | PersonRecord; hash: string; village: ImportVillage | null };
 
-function householdWriter(
-  tx: Executor,
-  ctx: ServiceContext,
-  organization: { id: string; name: string; region_code: string | null; level: string },
-): Writer {
-  const villages = new Map<string, ImportVillage>();
+type Writer = { add(candidate: Candidate): void; flush(): Promise<void>; finish(): Promise<void> };
+
+type Organization = { id: string; name: string; region_code: string | null; level: string };
+
+function householdWriter(tx: Executor, recordedBy: string): Writer {
   const now = new Date().toISOString();
   const today = beijingDate();
+  const ring = keyring();
   let households: HouseholdRow[] = [];
   let persons: PersonRow[] = [];
-  const txCtx = { ...ctx, db: tx };
   const flush = async () => {
     await insertHouseholds(tx, households);
     await insertPersons(tx, persons);
-    // Registered households are on record from their year of identification, others from today.
+    // Households are on record from their year of identification, or from today when it is not given.
     await insertHouseholdVersions(
       tx,
       households.map((row) =>
@@ -209,7 +122,7 @@ function householdWriter(
           row,
           row.identified_year ? `${row.identified_year}-01-01` : today,
           VERSIONED_FIELDS,
-          ctx.actor.username,
+          recordedBy,
           now,
         ),
       ),
@@ -218,17 +131,13 @@ function householdWriter(
     persons = [];
   };
   return {
-    async add(_row, record) {
-      if (!('head' in record)) return;
-      const village = await villageForImport(txCtx, record.villageCode, organization, villages, 'villageCode', true);
-      if (Array.isArray(village)) throw new Error(`Village ${record.villageCode} became unavailable during the import`);
+    add({ record, hash, village }) {
+      if (!('head' in record) || !village || Array.isArray(village)) return;
       const id = newId();
-      const sealed = sealIdNumber(record.head.idNumber);
-      const ring = keyring();
       const head = personRow(
         id,
         { ...record.head, relation: 'head', hasMedicalInsurance: false, hasPensionInsurance: false },
-        sealed,
+        sealIdNumber(record.head.idNumber, hash),
         now,
       );
       households.push({
@@ -269,90 +178,173 @@ function householdWriter(
         updated_at: now,
       });
       persons.push(head);
-      if (households.length >= BATCH) await flush();
     },
+    flush,
     finish: flush,
   };
 }
 
-function personWriter(tx: Executor, ctx: ServiceContext): Writer {
+function personWriter(tx: Executor, households: ReadonlyMap<string, { id: string }>): Writer {
   const now = new Date().toISOString();
-  const counts = new Map<string, number>();
-  let rows: { householdCode: string; record: PersonRecord }[] = [];
+  const touched = new Set<string>();
+  let persons: PersonRow[] = [];
   const flush = async () => {
-    const households = await findHouseholdsByCodesInScope(
-      tx,
-      writeScopeOf(ctx.actor),
-      rows.map((r) => r.householdCode),
-    );
-    const persons = rows.map(({ householdCode, record }) => {
-      const household = households.get(householdCode);
-      if (!household) throw new Error(`Household ${householdCode} became unavailable during the import`);
-      counts.set(household.id, (counts.get(household.id) ?? 0) + 1);
-      return personRow(
-        household.id,
-        { ...record, migrantMonths: record.migrantMonths },
-        sealIdNumber(record.idNumber),
-        now,
-      );
-    });
     await insertPersons(tx, persons);
-    rows = [];
+    persons = [];
   };
   return {
-    async add(_row, record) {
+    add({ record, hash }) {
       if ('head' in record) return;
-      rows.push({ householdCode: record.householdCode, record });
-      if (rows.length >= BATCH) await flush();
+      const household = households.get(record.householdCode);
+      if (!household) return;
+      touched.add(household.id);
+      persons.push(personRow(household.id, record, sealIdNumber(record.idNumber, hash), now));
     },
+    flush,
     async finish() {
       await flush();
-      await addMemberCounts(tx, counts);
+      await recountMembers(tx, touched);
     },
   };
 }
 
+/** Thrown inside the transaction to undo it when the mode is "all or nothing" and a row failed. */
+class UndoImport extends Error {}
+
 /**
- * Imports a household or member file in two passes: check every row, then (unless the mode is "all or
- * nothing" and a row failed) write the good rows in one transaction, so that an import that fails or is
- * killed leaves the registry as it was. One audit event records the file's SHA-256 and the counts.
+ * Imports a household or member file in one pass, in one transaction: every row is checked (its cells,
+ * repeats within the file, and against the registry a thousand rows at a time) and the rows that pass are
+ * written as the pass goes. In "all or nothing" mode the first problem stops the writing, the checking goes
+ * on so that the report is complete, and the transaction is rolled back; a killed import leaves nothing
+ * behind either. One audit event records the file's SHA-256 and the counts.
  */
 export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportReport> {
-  const report = progressReporter(options.onProgress);
-  const organization = await requireWritableOrganization(ctx, options.organizationId ?? ctx.actor.organizationId);
-  report('counting', 0, 0);
-  const total = await countSourceRows(options.file, options.format, COLUMNS_OF[options.kind]).catch(
-    (error: unknown) => {
-      throw error instanceof HeaderError ? importErrors.columnsMissing({ columns: error.missing.join('、') }) : error;
-    },
+  const onProgress = options.onProgress ?? (() => undefined);
+  const organization: Organization = await requireWritableOrganization(
+    ctx,
+    options.organizationId ?? ctx.actor.organizationId,
   );
-  const sha256 = sha256Of(options.file);
-  const validated = await validate(ctx, options, organization, total, report);
-  const base = {
-    kind: options.kind,
-    mode: options.mode,
-    fileName: options.fileName,
-    sha256,
-    totalRows: total,
-    validRows: validated.validRows,
-    errorRows: validated.badRows.size,
-    problems: validated.problems,
-    problemCount: validated.problemCount,
-  };
-  if (validated.validRows === 0 || (options.mode === 'all' && validated.badRows.size > 0)) {
-    report('done', total, total);
-    return { ...base, committed: false, committedRows: 0 };
-  }
-  await withTransaction(ctx.db, async (tx) => {
-    const writer = options.kind === 'households' ? householdWriter(tx, ctx, organization) : personWriter(tx, ctx);
-    let written = 0;
-    for await (const source of readSourceRows(options.file, options.format, COLUMNS_OF[options.kind])) {
-      if (validated.badRows.has(source.row)) continue;
-      const { record } = options.kind === 'households' ? readHouseholdRow(source) : readPersonRow(source);
-      if (record) await writer.add(source.row, record);
-      written += 1;
-      report('writing', written, validated.validRows);
+  const columns = COLUMNS_OF[options.kind];
+  const readHeaders = <T>(work: Promise<T>) =>
+    work.catch((error: unknown) => {
+      throw error instanceof HeaderError ? importErrors.columnsMissing({ columns: error.missing.join('、') }) : error;
+    });
+  // A CSV reports progress by bytes read; a workbook's rows are counted first.
+  onProgress({ phase: 'counting', percent: 0 });
+  const rowCount =
+    options.format === 'xlsx' ? await readHeaders(countSourceRows(options.file, options.format, columns)) : null;
+  const size = fs.statSync(options.file).size;
+  const tracker: ReadTracker = { bytesRead: 0 };
+  const sha256 = await sha256Of(options.file);
+
+  const list = new ProblemList(options.kind);
+  const today = beijingDate();
+  const seenIds = new Map<string, number>();
+  const seenCodes = new Map<string, number>();
+  const villages = new Map<string, ImportVillage>();
+  const households = new Map<string, { id: string; organization_id: string }>();
+  const unknownCodes = new Set<string>();
+  const ring = keyring();
+  let total = 0;
+  let written = 0;
+  let lastPercent = -1;
+
+  const run = async (tx: Executor) => {
+    const txCtx = { ...ctx, db: tx };
+    const writer =
+      options.kind === 'households' ? householdWriter(tx, ctx.actor.username) : personWriter(tx, households);
+    let batch: Candidate[] = [];
+    const stopped = () => options.mode === 'all' && list.count > 0;
+
+    const flush = async () => {
+      const existing = await findExistingHashes(
+        tx,
+        batch.map((c) => c.hash),
+      );
+      const codes = batch.flatMap((c) => ('head' in c.record && c.record.code ? [c.record.code] : []));
+      const takenCodes = await findHouseholdIdsByCodes(tx, codes);
+      // Members of one household come many times; each code is looked up once per import.
+      const wanted = new Set<string>();
+      for (const c of batch) {
+        if (
+          'householdCode' in c.record &&
+          !households.has(c.record.householdCode) &&
+          !unknownCodes.has(c.record.householdCode)
+        ) {
+          wanted.add(c.record.householdCode);
+        }
+      }
+      const found = await findHouseholdsByCodesInScope(tx, writeScopeOf(ctx.actor), [...wanted]);
+      for (const code of wanted) {
+        const household = found.get(code);
+        if (household) households.set(code, household);
+        else unknownCodes.add(code);
+      }
+      for (const candidate of batch) {
+        const { record, row } = candidate;
+        const idKey = 'head' in record ? 'headIdNumber' : 'idNumber';
+        let ok = true;
+        if (existing.has(candidate.hash)) {
+          list.add(row, idKey, DUPLICATE_IN_REGISTRY);
+          ok = false;
+        }
+        if ('head' in record && record.code && takenCodes.has(record.code)) {
+          list.add(row, 'code', CODE_IN_REGISTRY);
+          ok = false;
+        }
+        if ('householdCode' in record && !households.has(record.householdCode)) {
+          list.add(row, 'householdCode', HOUSEHOLD_UNKNOWN);
+          ok = false;
+        }
+        if (ok && !stopped()) {
+          writer.add(candidate);
+          written += 1;
+        }
+      }
+      if (!stopped()) await writer.flush();
+      batch = [];
+    };
+
+    for await (const source of readSourceRows(options.file, options.format, columns, tracker)) {
+      total += 1;
+      const { record, issues } =
+        options.kind === 'households' ? readHouseholdRow(source, today) : readPersonRow(source, today);
+      for (const issue of issues) list.add(source.row, issue.key, issue.message);
+      if (record) {
+        const idNumber = 'head' in record ? record.head.idNumber : record.idNumber;
+        const first = seenIds.get(idNumber);
+        let clean = true;
+        if (first !== undefined) {
+          list.add(source.row, 'head' in record ? 'headIdNumber' : 'idNumber', DUPLICATE_IN_FILE(first));
+          clean = false;
+        } else seenIds.set(idNumber, source.row);
+        let village: ImportVillage | null = null;
+        if ('head' in record) {
+          if (record.code) {
+            const firstCode = seenCodes.get(record.code);
+            if (firstCode !== undefined) {
+              list.add(source.row, 'code', DUPLICATE_IN_FILE(firstCode));
+              clean = false;
+            } else seenCodes.set(record.code, source.row);
+          }
+          village = await villageForImport(txCtx, record.villageCode, organization, villages, 'villageCode', true);
+          if (Array.isArray(village)) {
+            for (const problem of village) list.add(source.row, 'villageCode', problem.message);
+            clean = false;
+          }
+        }
+        if (clean) batch.push({ row: source.row, record, hash: ring.lookupHash(idNumber), village });
+        if (batch.length >= BATCH) await flush();
+      }
+      const share = rowCount ? total / rowCount : tracker.bytesRead / Math.max(1, size);
+      const percent = Math.min(99, Math.floor(share * 100));
+      if (percent !== lastPercent) {
+        lastPercent = percent;
+        onProgress({ phase: 'importing', percent });
+      }
     }
+    await flush();
+    if (stopped() || written === 0) throw new UndoImport();
     await writer.finish();
     await recordAudit(tx, {
       chainId: organization.id,
@@ -363,13 +355,33 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
         file: { before: null, after: options.fileName },
         mode: { before: null, after: options.mode },
         rows: { before: null, after: total },
-        committed: { before: null, after: validated.validRows },
-        rejected: { before: null, after: validated.badRows.size },
+        committed: { before: null, after: written },
+        rejected: { before: null, after: list.badRows.size },
       },
       actor: { id: ctx.actor.userId, username: ctx.actor.username },
       requestId: ctx.requestId,
     });
-  });
-  report('done', total, total);
-  return { ...base, committed: true, committedRows: validated.validRows };
+  };
+
+  let committed = true;
+  try {
+    await readHeaders(withTransaction(ctx.db, run));
+  } catch (error) {
+    if (!(error instanceof UndoImport)) throw error;
+    committed = false;
+  }
+  onProgress({ phase: 'done', percent: 100 });
+  return {
+    kind: options.kind,
+    mode: options.mode,
+    fileName: options.fileName,
+    sha256,
+    totalRows: total,
+    validRows: total - list.badRows.size,
+    errorRows: list.badRows.size,
+    committedRows: committed ? written : 0,
+    committed,
+    problems: list.problems,
+    problemCount: list.count,
+  };
 }

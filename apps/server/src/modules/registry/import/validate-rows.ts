@@ -58,7 +58,10 @@ export type PersonRecord = {
 /** Reads cells one by one, collecting every problem of the row instead of stopping at the first. */
 class RowReader {
   readonly issues: CellIssue[] = [];
-  constructor(private readonly source: SourceRow) {}
+  constructor(
+    private readonly source: SourceRow,
+    private readonly today: string,
+  ) {}
 
   text(key: string, isRequired: boolean, max = 200): string | null {
     const value = this.source.cells[key]?.trim() ?? '';
@@ -95,7 +98,7 @@ class RowReader {
     }
     const text = this.text(key, true, 40);
     if (text === null) return null;
-    const check = checkPersonIdNumber(text, gender);
+    const check = checkPersonIdNumber(text, gender, this.today);
     if (check.ok) return check.normalized;
     this.issues.push({ key, message: VALIDATION_MESSAGES[`idNumber.${check.problem}`] });
     return null;
@@ -103,8 +106,11 @@ class RowReader {
 }
 
 /** The values of one household row, or the problems of its cells. */
-export function readHouseholdRow(source: SourceRow): { record: HouseholdRecord | null; issues: CellIssue[] } {
-  const r = new RowReader(source);
+export function readHouseholdRow(
+  source: SourceRow,
+  today: string,
+): { record: HouseholdRecord | null; issues: CellIssue[] } {
+  const r = new RowReader(source, today);
   const villageCode = r.cell('villageCode', true, (text) =>
     /^\d{12}$/.test(text)
       ? { ok: true, value: text }
@@ -152,8 +158,8 @@ export function readHouseholdRow(source: SourceRow): { record: HouseholdRecord |
   return issues.length > 0 ? { record: null, issues } : { record, issues: [] };
 }
 
-export function readPersonRow(source: SourceRow): { record: PersonRecord | null; issues: CellIssue[] } {
-  const r = new RowReader(source);
+export function readPersonRow(source: SourceRow, today: string): { record: PersonRecord | null; issues: CellIssue[] } {
+  const r = new RowReader(source, today);
   const gender = r.cell('gender', true, (text) => readers.gender.one(text));
   const record: PersonRecord = {
     householdCode: r.text('householdCode', true, 40) ?? '',

@@ -1,0 +1,356 @@
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { VILLAGE_POVERTY_STATUS, type TVillage, type TVillagePovertyStatus } from '@tongxin/contracts';
+import { Button, Card, Checkbox, Popover, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { keys } from '../../../api/keys';
+import { fetchVillages, type VillageListQuery } from '../../../api/registry';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorState } from '../../../components/ErrorState';
+import { RegionCascader } from '../../../components/RegionCascader';
+import { useLabelOptions } from '../../../i18n/useLabel';
+import { useT } from '../../../i18n/useT';
+import type { MessageKey } from '../../../i18n/zh-CN';
+import { formatDateTime } from '../../../lib/dates';
+import { formatYuan } from '../../../lib/money';
+import { readPreference, writePreference } from '../../../lib/storage';
+import { useCan } from '../../../session/SessionUserContext';
+import { MONO, pickOne } from '../shared/labels';
+import { useListParams } from '../shared/useListParams';
+import { useOwnRegion } from '../shared/useOwnRegion';
+import { InfrastructureIcons } from './Infrastructure';
+import { PovertyStatusTag, VillageFlags } from './VillageFlags';
+import { VillageFormDrawer, type VillageFormTarget } from './VillageFormDrawer';
+
+type SortField = 'regionCode' | 'registeredHouseholds';
+const SORTS: readonly SortField[] = ['regionCode', 'registeredHouseholds'];
+const COLUMN_KEYS = [
+  'name',
+  'regionCode',
+  'flags',
+  'povertyStatus',
+  'registeredHouseholds',
+  'householdCount',
+  'population',
+  'infrastructure',
+  'collectiveIncome',
+  'organization',
+  'workTeam',
+  'updatedAt',
+] as const;
+type ColumnKey = (typeof COLUMN_KEYS)[number];
+const DEFAULT_COLUMNS: readonly ColumnKey[] = [
+  'name',
+  'flags',
+  'povertyStatus',
+  'registeredHouseholds',
+  'householdCount',
+  'population',
+  'infrastructure',
+  'collectiveIncome',
+];
+const COLUMN_TITLES: Readonly<Record<ColumnKey, MessageKey>> = {
+  name: 'registry.village.name',
+  regionCode: 'registry.village.regionCode',
+  flags: 'registry.village.flags',
+  povertyStatus: 'registry.village.povertyStatus',
+  registeredHouseholds: 'registry.village.registeredHouseholds',
+  householdCount: 'registry.village.householdCount',
+  population: 'registry.village.population',
+  infrastructure: 'registry.village.infrastructure',
+  collectiveIncome: 'registry.village.collectiveIncome',
+  organization: 'registry.village.organization',
+  workTeam: 'registry.village.workTeam',
+  updatedAt: 'registry.household.updatedAt',
+};
+const isColumnList = (value: unknown): value is ColumnKey[] =>
+  Array.isArray(value) && value.every((item) => COLUMN_KEYS.some((key) => key === item));
+const FLAG_VALUES = ['true', 'false'] as const;
+
+/** 村: the registered villages in the user's scope, with their indicators. */
+export function VillagesPage() {
+  const t = useT();
+  const options = useLabelOptions();
+  const can = useCan();
+  const navigate = useNavigate();
+  const ownRegion = useOwnRegion();
+  const [params, update] = useListParams();
+  const [columns, setColumns] = useState<ColumnKey[]>(() =>
+    readPreference('registryVillageColumns', [...DEFAULT_COLUMNS], isColumnList),
+  );
+  const [target, setTarget] = useState<VillageFormTarget | null>(null);
+  const [opening, setOpening] = useState(0);
+
+  const query: VillageListQuery = {
+    regionCode: params.get('region') ?? undefined,
+    isPoorVillage: pickOne(params.get('poor'), FLAG_VALUES),
+    isOldBaseVillage: pickOne(params.get('oldBase'), FLAG_VALUES),
+    povertyStatus: pickOne<TVillagePovertyStatus>(params.get('status'), VILLAGE_POVERTY_STATUS.values),
+    sort: pickOne(params.get('sort'), SORTS) ?? 'regionCode',
+    order: params.get('order') === 'desc' ? 'desc' : 'asc',
+    page: Number(params.get('page')) || 1,
+    pageSize: Number(params.get('pageSize')) || 20,
+  };
+  const list = useQuery({
+    queryKey: keys.villageList(query),
+    queryFn: ({ signal }) => fetchVillages(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const filtered = Boolean(query.regionCode || query.isPoorVillage || query.isOldBaseVillage || query.povertyStatus);
+
+  const setColumnChoice = (next: ColumnKey[]) => {
+    setColumns(next);
+    writePreference('registryVillageColumns', next);
+  };
+  const sortOrder = (field: SortField) =>
+    query.sort === field ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
+  const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  const number = (value: number | null) =>
+    value === null ? none : <span style={{ fontVariantNumeric: 'tabular-nums' }}>{value.toLocaleString('zh-CN')}</span>;
+
+  const all: Record<ColumnKey, TableColumnsType<TVillage>[number]> = {
+    name: {
+      key: 'name',
+      title: t(COLUMN_TITLES.name),
+      fixed: 'left',
+      render: (_, row) => (
+        <Tooltip title={row.fullName} placement="topLeft">
+          <div style={{ whiteSpace: 'nowrap' }}>
+            <Link to={`/registry/villages/${row.id}`} data-testid="village-link">
+              {row.name}
+            </Link>
+            <div style={{ fontSize: 12, color: '#8a919f' }}>{row.fullName.split(' ').at(-2)}</div>
+          </div>
+        </Tooltip>
+      ),
+    },
+    regionCode: {
+      key: 'regionCode',
+      title: t(COLUMN_TITLES.regionCode),
+      sorter: true,
+      sortOrder: sortOrder('regionCode'),
+      render: (_, row) => <span style={MONO}>{row.regionCode}</span>,
+    },
+    flags: {
+      key: 'flags',
+      title: t(COLUMN_TITLES.flags),
+      render: (_, row) =>
+        row.isPoorVillage || row.isOldBaseVillage || row.isRelocationSite ? <VillageFlags village={row} /> : none,
+    },
+    povertyStatus: {
+      key: 'povertyStatus',
+      title: t(COLUMN_TITLES.povertyStatus),
+      render: (_, row) => <PovertyStatusTag village={row} />,
+    },
+    registeredHouseholds: {
+      key: 'registeredHouseholds',
+      title: <span style={{ whiteSpace: 'nowrap' }}>{t(COLUMN_TITLES.registeredHouseholds)}</span>,
+      sorter: true,
+      sortOrder: sortOrder('registeredHouseholds'),
+      align: 'right',
+      render: (_, row) => number(row.registeredHouseholds),
+    },
+    householdCount: {
+      key: 'householdCount',
+      title: <span style={{ whiteSpace: 'nowrap' }}>{t(COLUMN_TITLES.householdCount)}</span>,
+      align: 'right',
+      render: (_, row) => number(row.householdCount),
+    },
+    population: {
+      key: 'population',
+      title: <span style={{ whiteSpace: 'nowrap' }}>{t(COLUMN_TITLES.population)}</span>,
+      align: 'right',
+      render: (_, row) => number(row.population),
+    },
+    infrastructure: {
+      key: 'infrastructure',
+      title: t(COLUMN_TITLES.infrastructure),
+      render: (_, row) => <InfrastructureIcons village={row} />,
+    },
+    collectiveIncome: {
+      key: 'collectiveIncome',
+      title: <span style={{ whiteSpace: 'nowrap' }}>{t(COLUMN_TITLES.collectiveIncome)}</span>,
+      align: 'right',
+      render: (_, row) => (
+        <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+          {formatYuan(row.collectiveIncome) ?? none}
+        </span>
+      ),
+    },
+    organization: {
+      key: 'organization',
+      title: t(COLUMN_TITLES.organization),
+      render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.organizationName}</span>,
+    },
+    workTeam: {
+      key: 'workTeam',
+      title: t(COLUMN_TITLES.workTeam),
+      ellipsis: true,
+      width: 240,
+      render: (_, row) => row.workTeam ?? none,
+    },
+    updatedAt: {
+      key: 'updatedAt',
+      title: t(COLUMN_TITLES.updatedAt),
+      render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.updatedAt)}</span>,
+    },
+  };
+
+  const columnPicker = (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 6, minWidth: 160 }}>
+      <Checkbox.Group<ColumnKey>
+        value={columns}
+        onChange={(next) => setColumnChoice(COLUMN_KEYS.filter((key) => key === 'name' || next.includes(key)))}
+        style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+        options={COLUMN_KEYS.map((key) => ({ value: key, label: t(COLUMN_TITLES[key]), disabled: key === 'name' }))}
+      />
+      <Button
+        size="small"
+        type="link"
+        style={{ alignSelf: 'flex-start', padding: 0 }}
+        onClick={() => setColumnChoice([...DEFAULT_COLUMNS])}
+      >
+        {t('common.columnsReset')}
+      </Button>
+    </div>
+  );
+
+  const yesNo = [
+    { value: 'true', label: t('registry.yes') },
+    { value: 'false', label: t('registry.no') },
+  ];
+  const canWrite = can('write');
+  const openCreate = () => {
+    setOpening((count) => count + 1);
+    setTarget({ mode: 'create' });
+  };
+
+  return (
+    <>
+      <div className="tx-page-title-row">
+        <h1>{t('registry.village.pageTitle')}</h1>
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
+            {t('registry.village.create')}
+          </Button>
+        )}
+      </div>
+      <Card>
+        <div className="tx-toolbar">
+          <RegionCascader
+            style={{ width: 240 }}
+            rootCode={ownRegion}
+            placeholder={t('registry.village.regionFilter')}
+            value={query.regionCode ?? null}
+            onChange={(code) => update({ region: code })}
+          />
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            placeholder={t('registry.village.poorVillage')}
+            aria-label={t('registry.village.poorVillage')}
+            value={query.isPoorVillage}
+            options={yesNo}
+            labelRender={({ value }) =>
+              `${t('common.labelled', { label: t('registry.village.poorVillage') })}${yesNo.find((option) => option.value === value)?.label ?? ''}`
+            }
+            onChange={(value: string | undefined) => update({ poor: value })}
+          />
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            placeholder={t('registry.village.oldBaseVillage')}
+            aria-label={t('registry.village.oldBaseVillage')}
+            value={query.isOldBaseVillage}
+            options={yesNo}
+            labelRender={({ value }) =>
+              `${t('common.labelled', { label: t('registry.village.oldBaseVillage') })}${yesNo.find((option) => option.value === value)?.label ?? ''}`
+            }
+            onChange={(value: string | undefined) => update({ oldBase: value })}
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('registry.village.povertyStatus')}
+            aria-label={t('registry.village.povertyStatus')}
+            value={query.povertyStatus}
+            options={options(VILLAGE_POVERTY_STATUS.labels, VILLAGE_POVERTY_STATUS.values)}
+            onChange={(value: TVillagePovertyStatus | undefined) => update({ status: value })}
+          />
+          <div className="tx-toolbar-spacer" />
+          <Popover trigger="click" placement="bottomRight" title={t('common.columns')} content={columnPicker}>
+            <Button icon={<SettingOutlined />}>{t('common.columns')}</Button>
+          </Popover>
+        </div>
+        {list.isError ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<TVillage>
+            rowKey="id"
+            size="middle"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            columns={COLUMN_KEYS.filter((key) => key === 'name' || columns.includes(key)).map((key) => all[key])}
+            scroll={{ x: 'max-content' }}
+            onRow={(row) => ({
+              onDoubleClick: () => void navigate(`/registry/villages/${row.id}`),
+            })}
+            locale={{
+              emptyText: list.isPending ? (
+                ' '
+              ) : filtered ? (
+                <EmptyState compact title={t('registry.village.noMatch')} hint={t('org.list.emptyHint')} />
+              ) : (
+                <EmptyState
+                  compact
+                  title={t('registry.village.empty')}
+                  hint={canWrite ? t('registry.village.emptyHint') : t('registry.village.emptyReadOnly')}
+                  action={
+                    canWrite && (
+                      <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
+                        {t('registry.village.create')}
+                      </Button>
+                    )
+                  }
+                />
+              ),
+            }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100, 200],
+              showTotal: (total) => (
+                <Typography.Text type="secondary">{t('registry.village.total', { total })}</Typography.Text>
+              ),
+            }}
+            onChange={(pagination, _filters, sorter) => {
+              const single = Array.isArray(sorter) ? sorter[0] : sorter;
+              const field = pickOne(single?.columnKey ? String(single.columnKey) : null, SORTS);
+              update(
+                {
+                  page: pagination.current ?? 1,
+                  pageSize: pagination.pageSize ?? 20,
+                  sort: single?.order && field ? field : null,
+                  order: single?.order === 'descend' ? 'desc' : null,
+                },
+                false,
+              );
+            }}
+          />
+        )}
+      </Card>
+      <VillageFormDrawer
+        key={opening}
+        target={target}
+        onClose={() => setTarget(null)}
+        onSaved={(saved) => {
+          setTarget(null);
+          void navigate(`/registry/villages/${saved.id}`);
+        }}
+      />
+    </>
+  );
+}
