@@ -7,7 +7,6 @@ import { recordAudit } from '../../../platform/audit/index.js';
 import type { ServiceContext } from '../../../platform/context.js';
 import { keyring } from '../../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../../platform/db/index.js';
-import type { FieldProblem } from '../../../platform/errors/index.js';
 import { newId } from '../../../platform/ids.js';
 import { maskAddress, maskPhone } from '../../../platform/privacy/mask.js';
 import { beijingDate } from '../../../platform/time.js';

@@ -187,7 +187,12 @@ export function PersonFormDrawer({ householdId, target, onClose }: Props) {
       >
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="name" label={t('registry.person.name')} rules={[zodRule(shape.name, { required: true })]}>
+            <Form.Item
+              name="name"
+              label={t('registry.person.name')}
+              required
+              rules={[zodRule(shape.name, { required: true })]}
+            >
               <Input maxLength={40} autoFocus />
             </Form.Item>
           </Col>
@@ -205,6 +210,7 @@ export function PersonFormDrawer({ householdId, target, onClose }: Props) {
             <Form.Item
               name="idNumber"
               label={t('registry.person.idNumber')}
+              required={!editing}
               dependencies={['gender']}
               rules={[idNumberRule('gender', editing ? undefined : t('registry.person.idNumberRequired'))]}
               normalize={(value: string | undefined) => value?.toUpperCase()}

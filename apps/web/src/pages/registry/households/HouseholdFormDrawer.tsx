@@ -385,6 +385,7 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
                 <Form.Item
                   name={['head', 'name']}
                   label={t('registry.person.name')}
+                  required
                   rules={[zodRule(shape.head.shape.name, { required: true })]}
                 >
                   <Input maxLength={40} autoFocus={target?.mode === 'create' && Boolean(target.villageId)} />
@@ -394,6 +395,7 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
                 <Form.Item
                   name={['head', 'idNumber']}
                   label={t('registry.person.idNumber')}
+                  required
                   dependencies={[['head', 'gender']]}
                   rules={[idNumberRule(['head', 'gender'], t('registry.person.idNumberRequired'))]}
                   normalize={(value: string | undefined) => value?.toUpperCase()}

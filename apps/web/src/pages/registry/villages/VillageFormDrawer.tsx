@@ -205,6 +205,7 @@ export function VillageFormDrawer({ target, onClose, onSaved }: Props) {
             <Form.Item
               name="regionCode"
               label={t('registry.village.region')}
+              required
               extra={t('registry.village.regionHint')}
               rules={[zodRule(ZCreateVillageRequest.shape.regionCode, { required: true })]}
             >
