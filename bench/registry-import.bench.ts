@@ -105,15 +105,11 @@ await sql`create table persons_raw as select * from persons where 1 = 0`.execute
 await sql`create unique index persons_raw_hash on persons_raw (id_number_hash)`.execute(kysely);
 await sql`create index persons_raw_household on persons_raw (household_id)`.execute(kysely);
 const rows: Record<string, unknown>[] = [];
-for (let after = ''; ;) {
-  const batch = await kysely
-    .selectFrom('persons')
-    .selectAll()
-    .where('relation', '=', 'child')
-    .where('id', '>', after)
-    .orderBy('id')
-    .limit(10_000)
-    .execute();
+let after: string | null = null;
+for (;;) {
+  let query = kysely.selectFrom('persons').selectAll().where('relation', '=', 'child');
+  if (after !== null) query = query.where('id', '>', after);
+  const batch = await query.orderBy('id').limit(10_000).execute();
   if (batch.length === 0) break;
   rows.push(...batch);
   after = String(batch[batch.length - 1]?.id);

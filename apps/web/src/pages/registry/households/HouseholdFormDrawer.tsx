@@ -449,6 +449,20 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
               <InputNumber style={{ width: '100%' }} min={1980} max={2100} precision={0} controls={false} />
             </Form.Item>
           </Col>
+          {exitedOrLater && (
+            <>
+              <Col xs={24} md={12}>
+                <Form.Item name="exitYear" label={t('registry.household.exitYear')} rules={[zodRule(shape.exitYear)]}>
+                  <InputNumber style={{ width: '100%' }} min={1980} max={2100} precision={0} controls={false} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name="exitWay" label={t('registry.household.exitWay')}>
+                  <Select allowClear options={options(ASSISTANCE_WAY.labels, ASSISTANCE_WAY.values)} />
+                </Form.Item>
+              </Col>
+            </>
+          )}
           {monitored && (
             <>
               <Col xs={24} md={12}>
@@ -507,20 +521,6 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
               )}
             </>
           )}
-          {exitedOrLater && (
-            <>
-              <Col xs={24} md={12}>
-                <Form.Item name="exitYear" label={t('registry.household.exitYear')} rules={[zodRule(shape.exitYear)]}>
-                  <InputNumber style={{ width: '100%' }} min={1980} max={2100} precision={0} controls={false} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name="exitWay" label={t('registry.household.exitWay')}>
-                  <Select allowClear options={options(ASSISTANCE_WAY.labels, ASSISTANCE_WAY.values)} />
-                </Form.Item>
-              </Col>
-            </>
-          )}
         </Row>
 
         {heading('registry.household.section.causes')}
@@ -544,18 +544,16 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
               />
             </Form.Item>
           </Col>
-          {INCOMES.filter((field) => editing || field === 'incomePerCapita').map((field) => (
-            <Col xs={24} md={field === 'incomePerCapita' ? 12 : 6} key={field}>
-              <Form.Item name={field} label={t(`registry.household.${field}`)} rules={[yuanRule()]}>
-                <Input
-                  inputMode="decimal"
-                  suffix={t('registry.yuan')}
-                  placeholder={field === 'incomePerCapita' ? t('registry.household.incomePlaceholder') : undefined}
-                  style={{ fontVariantNumeric: 'tabular-nums' }}
-                />
-              </Form.Item>
-            </Col>
-          ))}
+          <Col xs={24} md={12}>
+            <Form.Item name="incomePerCapita" label={t('registry.household.incomePerCapita')} rules={[yuanRule()]}>
+              <Input
+                inputMode="decimal"
+                suffix={t('registry.yuan')}
+                placeholder={t('registry.household.incomePlaceholder')}
+                style={{ fontVariantNumeric: 'tabular-nums' }}
+              />
+            </Form.Item>
+          </Col>
           <Col xs={12} md={6}>
             <Form.Item name="housingSafe" label={t('registry.household.housingSafe')}>
               <Radio.Group optionType="button" options={yesNo} />
@@ -566,6 +564,18 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
               <Radio.Group optionType="button" options={yesNo} />
             </Form.Item>
           </Col>
+          {editing &&
+            INCOMES.filter((field) => field !== 'incomePerCapita').map((field) => (
+              <Col xs={12} md={6} key={field}>
+                <Form.Item name={field} label={t(`registry.household.${field}`)} rules={[yuanRule()]}>
+                  <Input
+                    inputMode="decimal"
+                    suffix={t('registry.yuan')}
+                    style={{ fontVariantNumeric: 'tabular-nums' }}
+                  />
+                </Form.Item>
+              </Col>
+            ))}
         </Row>
 
         {heading('registry.household.section.contact')}
