@@ -2,6 +2,7 @@ import { ROLE_LABELS } from '@tongxin/contracts';
 import { buildApp } from '../../app.js';
 import { prepare } from '../../bootstrap.js';
 import { purgeStaleSessions } from '../../modules/accounts/index.js';
+import { tidyImports } from '../../modules/registry/index.js';
 import type { Config } from '../../platform/config.js';
 import type { Logger } from '../../platform/logging.js';
 
@@ -10,9 +11,10 @@ const HOUR = 60 * 60 * 1000;
 export async function serve(config: Config, logger: Logger): Promise<void> {
   const prepared = await prepare(config, logger);
   const app = await buildApp({ db: prepared.db, config, logger });
+  await tidyImports(prepared.db.executor, config.dataDir);
   const housekeeping = setInterval(() => {
-    purgeStaleSessions(prepared.db.executor).catch((error: unknown) =>
-      logger.warn({ err: error }, 'housekeeping failed'),
+    Promise.all([purgeStaleSessions(prepared.db.executor), tidyImports(prepared.db.executor, config.dataDir)]).catch(
+      (error: unknown) => logger.warn({ err: error }, 'housekeeping failed'),
     );
   }, HOUR);
   housekeeping.unref();

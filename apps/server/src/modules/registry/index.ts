@@ -25,6 +25,7 @@ export {
   TEMPLATE_NAMES,
   writeErrorWorkbook,
   templateWorkbook,
+  tidyImports,
   type FileFormat,
   type ImportKind,
   type ImportMode,

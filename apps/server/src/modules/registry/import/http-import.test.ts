@@ -14,7 +14,7 @@ import { loadTestVillages, makeIdNumber, testVillageCode } from '../../../test-s
 import { householdRows, writeHouseholdWorkbook, writePersonCsv } from '../../../test-support/registry-files.js';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test-support/test-app.js';
 import { testDialect } from '../../../test-support/test-database.js';
-import { importFinished } from './import-jobs.service.js';
+import { importFinished, tidyImports } from './import-jobs.service.js';
 
 let server: TestServer;
 let net: Network;
@@ -99,6 +99,9 @@ describe('imports over HTTP, in a worker', () => {
       hasErrorReport: true,
     });
 
+    // The upload held ID numbers in clear: it is gone; the error report stays for a week.
+    const jobDir = path.join(server.database.dataDir, 'imports', job.id);
+    expect(fs.readdirSync(jobDir)).toEqual(['errors.xlsx']);
     const problems = (await client.get(`/api/v1/imports/${job.id}/problems`)).json<{
       items: { row: number; column: string }[];
     }>();
@@ -159,6 +162,17 @@ describe('imports over HTTP, in a worker', () => {
     // The numbers are there, encrypted: the registry can still find each one exactly.
     const found0 = (await client.get(`/api/v1/households?idNumber=${plantedIds[0] ?? ''}`)).json<TPage<THousehold>>();
     expect(found0.total).toBe(1);
+  });
+
+  it('deletes error reports after a week and marks imports a stopped server left running as failed', async () => {
+    const root = path.join(server.database.dataDir, 'imports');
+    const recent = fs.readdirSync(root).sort();
+    const stale = path.join(root, 'stale-job');
+    fs.mkdirSync(stale);
+    const old = new Date(Date.now() - 8 * 86_400_000);
+    fs.utimesSync(stale, old, old);
+    await tidyImports(server.database.db.executor, server.database.dataDir);
+    expect(fs.readdirSync(root).sort()).toEqual(recent);
   });
 
   it('exports the filtered list as a workbook with masked numbers, and audits the export', async () => {

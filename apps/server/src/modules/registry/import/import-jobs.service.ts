@@ -3,6 +3,7 @@ import type { Lang, Localized } from '@tongxin/contracts';
 import path from 'node:path';
 import { scopeOf, writeScopeOf } from '../../../platform/access/index.js';
 import type { ServiceContext as BaseContext } from '../../../platform/context.js';
+import type { Executor } from '../../../platform/db/index.js';
 
 /** Import jobs answer in the reader's language, so the context carries it. */
 type ServiceContext = BaseContext & { lang: Lang };
@@ -13,7 +14,13 @@ import { requireWritableOrganization } from '../../organizations/index.js';
 import type { ImportJobRow } from '../tables.js';
 import type { ImportKind } from './columns.js';
 import { importErrors } from './errors.js';
-import { findImportJob, insertImportJob, listImportJobs, updateImportJob } from './import-job.repository.js';
+import {
+  failInterruptedJobs,
+  findImportJob,
+  insertImportJob,
+  listImportJobs,
+  updateImportJob,
+} from './import-job.repository.js';
 import type { WorkerInput, WorkerMessage } from './import.worker.js';
 import type { ImportMode, RowProblem } from './run-import.js';
 
@@ -143,6 +150,8 @@ export async function startImport(ctx: ServiceContext, start: StartImport): Prom
     const finish = async (changes: Partial<ImportJobRow>) => {
       if (finished) return;
       finished = true;
+      // The upload holds ID numbers in clear: it goes as soon as the import is over.
+      fs.rmSync(file, { force: true });
       await updateImportJob(ctx.db, id, { ...changes, finished_at: new Date().toISOString() }).catch(() => undefined);
       running.delete(id);
       resolve();
@@ -211,6 +220,29 @@ export async function errorReportFile(
   const file = path.join(jobDir({ dataDir }, id), 'errors.xlsx');
   if (row.has_error_report !== 1 || !fs.existsSync(file)) throw importErrors.noReport();
   return { file, name: `${row.file_name.replace(/\.(xlsx|csv)$/i, '')}-错误报告.xlsx` };
+}
+
+/** How long error reports (which hold the failed rows as they were) are kept. */
+export const ERROR_REPORT_DAYS = 7;
+
+/**
+ * Start-up and housekeeping: jobs a stopped process left running are marked failed, uploads they left are
+ * removed, and error reports older than a week are deleted.
+ */
+export async function tidyImports(db: Executor, dataDir: string, now: Date = new Date()): Promise<void> {
+  await failInterruptedJobs(db, now.toISOString());
+  const root = path.join(dataDir, 'imports');
+  if (!fs.existsSync(root)) return;
+  const cutoff = now.getTime() - ERROR_REPORT_DAYS * 86_400_000;
+  for (const entry of fs.readdirSync(root)) {
+    const dir = path.join(root, entry);
+    if (running.has(entry)) continue;
+    if (entry.startsWith('upload-') || fs.statSync(dir).mtimeMs < cutoff)
+      fs.rmSync(dir, { recursive: true, force: true });
+    else
+      for (const name of fs.readdirSync(dir))
+        if (name.startsWith('source')) fs.rmSync(path.join(dir, name), { force: true });
+  }
 }
 
 /** Waits until an import this process runs has finished (for tests and for a clean shutdown). */

@@ -9,5 +9,6 @@ export {
   type ImportReport,
   type RowProblem,
 } from './run-import.js';
+export { tidyImports } from './import-jobs.service.js';
 export { importRoutes } from './import.routes.js';
 export { templateCsv, TEMPLATE_NAMES, templateWorkbook } from './templates.js';
