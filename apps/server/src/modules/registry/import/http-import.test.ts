@@ -41,6 +41,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+async function tinyFile() {
+  const file = path.join(dir, `tiny-${Date.now()}.xlsx`);
+  await writeHouseholdWorkbook(
+    file,
+    householdRows({ rows: 1, villages: [testVillageCode('150822', 3)], codePrefix: `T${Date.now()}` }),
+  );
+  return file;
+}
+
 /** Uploads as a browser form does: the fields first, then the file. */
 async function upload(file: string, kind: 'households' | 'persons', mode: 'all' | 'valid') {
   const boundary = '----tongxin-test-boundary';
@@ -171,8 +180,14 @@ describe('imports over HTTP, in a worker', () => {
     fs.mkdirSync(stale);
     const old = new Date(Date.now() - 8 * 86_400_000);
     fs.utimesSync(stale, old, old);
+    const leftRunning = await upload(await tinyFile(), 'households', 'valid');
+    await rawExecute(server.database.db, "update import_jobs set status = 'running', finished_at = null where id = ?", [
+      leftRunning.id,
+    ]);
     await tidyImports(server.database.db.executor, server.database.dataDir);
-    expect(fs.readdirSync(root).sort()).toEqual(recent);
+    expect(fs.readdirSync(root).sort()).toEqual([...recent, leftRunning.id].sort());
+    const after = (await client.get(`/api/v1/imports/${leftRunning.id}`)).json<{ status: string; message: string }>();
+    expect(after.status).toBe('failed');
   });
 
   it('exports the filtered list as a workbook with masked numbers, and audits the export', async () => {

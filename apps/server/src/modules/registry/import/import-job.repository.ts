@@ -49,10 +49,10 @@ export async function listImportJobs(
 }
 
 /** Jobs left running by a process that stopped; they can never finish. */
-export async function failInterruptedJobs(executor: Executor, at: string): Promise<void> {
+export async function failInterruptedJobs(executor: Executor, at: string, message: string): Promise<void> {
   await db(executor)
     .updateTable('import_jobs')
-    .set({ status: 'failed', message: 'interrupted', finished_at: at })
+    .set({ status: 'failed', message, finished_at: at })
     .where('status', '=', 'running')
     .execute();
 }

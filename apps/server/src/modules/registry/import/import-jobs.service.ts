@@ -51,6 +51,11 @@ const IMPORT_CRASHED: Localized = {
   en: 'The import stopped unexpectedly and changed nothing; try again, and tell the administrator if it fails again',
 };
 
+const IMPORT_INTERRUPTED: Localized = {
+  'zh-CN': '服务器重启，导入被中断，登记数据未改变；请重新导入',
+  en: 'The server restarted and interrupted the import, which changed nothing; import the file again',
+};
+
 /** Progress of the imports this process is running; the database keeps how they ended. */
 const running = new Map<string, { phase: string; percent: number; done: Promise<void> }>();
 
@@ -230,7 +235,7 @@ export const ERROR_REPORT_DAYS = 7;
  * removed, and error reports older than a week are deleted.
  */
 export async function tidyImports(db: Executor, dataDir: string, now: Date = new Date()): Promise<void> {
-  await failInterruptedJobs(db, now.toISOString());
+  await failInterruptedJobs(db, now.toISOString(), JSON.stringify(IMPORT_INTERRUPTED));
   const root = path.join(dataDir, 'imports');
   if (!fs.existsSync(root)) return;
   const cutoff = now.getTime() - ERROR_REPORT_DAYS * 86_400_000;
