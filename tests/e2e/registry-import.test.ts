@@ -40,8 +40,8 @@ test('a county imports 1,000 households: the 20 mistakes are reported, nothing i
   const corrected = rows.map((row) => ({ ...row }));
   const planted = plantHouseholdErrors(rows);
   expect(planted).toHaveLength(20);
-  const badFile = path.join(dir, '农户-有误.xlsx');
-  const goodFile = path.join(dir, '农户-已改正.xlsx');
+  const badFile = path.join(dir, `农户-有误-${codePrefix}.xlsx`);
+  const goodFile = path.join(dir, `农户-已改正-${codePrefix}.xlsx`);
   await Promise.all([writeHouseholdWorkbook(badFile, rows), writeHouseholdWorkbook(goodFile, corrected)]);
 
   const { page, context } = await openSession(browser, server.url);
@@ -56,7 +56,7 @@ test('a county imports 1,000 households: the 20 mistakes are reported, nothing i
 
   // 2 — the file, all or nothing.
   await page.locator('input[type=file]').setInputFiles(badFile);
-  await page.getByText('农户-有误.xlsx').waitFor();
+  await page.locator('.ant-upload-list').getByText(path.basename(badFile)).waitFor();
   await page.getByRole('radio', { name: '全部正确才导入' }).check();
   await page.getByRole('button', { name: '开始导入' }).click();
 
@@ -75,7 +75,7 @@ test('a county imports 1,000 households: the 20 mistakes are reported, nothing i
   // Fixed, the same 1,000 rows go in.
   await page.getByRole('button', { name: '修改后重新导入' }).click();
   await page.locator('input[type=file]').setInputFiles(goodFile);
-  await page.getByText('农户-已改正.xlsx').waitFor();
+  await page.locator('.ant-upload-list').getByText(path.basename(goodFile)).waitFor();
   await expect(page.getByRole('radio', { name: '全部正确才导入' }).isChecked()).resolves.toBe(true);
   await page.getByRole('button', { name: '开始导入' }).click();
   await page.getByTestId('import-outcome').filter({ hasText: '导入完成：已导入 1000 行' }).waitFor();

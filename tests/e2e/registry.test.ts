@@ -43,10 +43,10 @@ test('a household card: members, dated history, an ID number revealed with a rea
   const members = page.getByTestId('members');
   const rows = await tableRows(members);
   expect(rows.length).toBeGreaterThanOrEqual(2);
-  const member = rows[1]?.[0] ?? '';
-  const masked = await members.getByTestId('masked-id-number').nth(1).innerText();
+  const member = members.locator('.ant-table-tbody tr.ant-table-row').nth(1);
+  const masked = await member.getByTestId('masked-id-number').innerText();
   expect(masked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
-  await members.getByRole('button', { name: `查看${member}的完整身份证号` }).click();
+  await member.getByRole('button', { name: `查看${rows[1]?.[0] ?? ''}的完整身份证号` }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('查看原因').waitFor();
   await dialog.getByRole('button', { name: /查\s*看/ }).click();
@@ -57,7 +57,10 @@ test('a household card: members, dated history, an ID number revealed with a rea
   expect(revealed).toMatch(/^\d{17}[\dX]$/);
   expect(`${revealed.slice(0, 4)}**********${revealed.slice(-4)}`).toBe(masked);
   await snapshot(page, 'registry-card-reveal');
-  await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+  await dialog
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /关\s*闭/ })
+    .click();
   await dialog.waitFor({ state: 'hidden' });
 
   // A member with a mistyped ID number: the field says so in Chinese; corrected, the member is added.
@@ -123,13 +126,22 @@ test('the monitored list filtered by a risk shows only households with that risk
   await chip.filter({ hasText: /因病\s*\d+/ }).waitFor();
   const expected = Number(/(\d+)$/.exec((await chip.innerText()).trim())?.[1]);
   expect(expected).toBeGreaterThan(0);
+  const filtered = page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return (
+      url.pathname === '/api/v1/households' &&
+      url.searchParams.get('risk') === 'illness' &&
+      url.searchParams.get('pageSize') !== '1'
+    );
+  });
   await chip.click();
-  await page.waitForURL((url) => url.searchParams.get('risk') === 'illness');
+  await filtered;
+  await page.locator('.ant-table-wrapper:not(:has(.ant-spin-spinning))').waitFor();
   await page
     .getByTestId('household-total')
     .filter({ hasText: `共 ${expected} 户` })
     .waitFor();
-  await page.locator('.ant-table:not(:has(.ant-spin-spinning))').waitFor();
+  await expect(chip.getAttribute('aria-pressed')).resolves.toBe('true');
   const tags = page.locator('.ant-table-tbody tr.ant-table-row').getByTestId('risk-tags');
   await expect(tags.count()).resolves.toBe(Math.min(expected, 20));
   for (const text of await tags.allInnerTexts()) expect(text.split(/\s+/)).toContain('因病');

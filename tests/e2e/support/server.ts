@@ -8,6 +8,13 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ADMIN_PASSWORD = 'E2eAdmin2026';
 export const DEMO_PASSWORD = 'tongxin2026';
 
+/**
+ * One data key (64 hex digits) for every server of a run. On PostgreSQL all test files share one database,
+ * and each file's server must read the ID numbers, phones and addresses the others encrypted (and find
+ * them by their keyed hash). For tests only.
+ */
+const E2E_DATA_KEY = 'e2e0'.repeat(16);
+
 export type TestServer = { url: string; stop: () => Promise<void> };
 
 const BANNER = /running at (http:\/\/localhost:(\d+))/;
@@ -24,6 +31,7 @@ export async function startServer(): Promise<TestServer> {
     TONGXIN_DATA_DIR: dataDir,
     PORT: '0',
     TONGXIN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    TONGXIN_DATA_KEY: E2E_DATA_KEY,
     LOG_LEVEL: 'warn',
   });
   const databaseUrl = process.env['TONGXIN_E2E_DATABASE_URL'];

@@ -49,7 +49,7 @@ import { useLabelOptions } from '../../../i18n/useLabel';
 import { useT } from '../../../i18n/useT';
 import { beijingToday, fromBusinessDate, isAfterToday, toBusinessDate } from '../../../lib/dates';
 import { fenToYuanText, useYuanRule, yuanTextToFen } from '../../../lib/money';
-import { useCan } from '../../../session/SessionUserContext';
+import { useCan, useSessionUser } from '../../../session/SessionUserContext';
 import { CadreSelect } from '../shared/CadreSelect';
 import { useCauseOptions, type PovertyCause } from '../shared/labels';
 import { VillageSelect } from '../shared/VillageSelect';
@@ -175,20 +175,35 @@ function initialValuesOf(target: HouseholdFormTarget | null): Partial<Values> {
   };
 }
 
-/** The household's fields as the API takes them (the parts common to registering and editing). */
-function fieldsOf(values: Values) {
+/**
+ * The household's fields as the API takes them (the parts common to registering and editing). Fields the
+ * form hides for the chosen type are cleared when the type changes, and kept as they are when it does not.
+ */
+function fieldsOf(values: Values, current?: THouseholdCard) {
+  const keep = current !== undefined && current.type === values.type;
   const monitored = values.type === 'monitored';
   const eliminated = monitored && Boolean(values.riskEliminated);
+  const hidden = <T,>(shown: boolean, value: T, kept: T, cleared: T): T => (shown ? value : keep ? kept : cleared);
   return {
     type: values.type,
     identifiedYear: values.identifiedYear ?? null,
-    monitoringCategory: monitored ? (values.monitoringCategory ?? null) : null,
-    risks: monitored ? (values.risks ?? []) : [],
-    riskEliminated: eliminated,
-    riskEliminationWay: eliminated ? (values.riskEliminationWay ?? null) : null,
-    riskEliminatedOn: eliminated ? (toBusinessDate(values.riskEliminatedOn) ?? null) : null,
-    exitYear: values.type === 'registered' ? null : (values.exitYear ?? null),
-    exitWay: values.type === 'registered' ? null : (values.exitWay ?? null),
+    monitoringCategory: hidden(monitored, values.monitoringCategory ?? null, current?.monitoringCategory ?? null, null),
+    risks: hidden(monitored, values.risks ?? [], current?.risks ?? [], []),
+    riskEliminated: hidden(monitored, eliminated, current?.riskEliminated ?? false, false),
+    riskEliminationWay: hidden(
+      eliminated,
+      values.riskEliminationWay ?? null,
+      current?.riskEliminationWay ?? null,
+      null,
+    ),
+    riskEliminatedOn: hidden(
+      eliminated,
+      toBusinessDate(values.riskEliminatedOn) ?? null,
+      current?.riskEliminatedOn ?? null,
+      null,
+    ),
+    exitYear: hidden(values.type !== 'registered', values.exitYear ?? null, current?.exitYear ?? null, null),
+    exitWay: hidden(values.type !== 'registered', values.exitWay ?? null, current?.exitWay ?? null, null),
     mainCause: values.mainCause ?? null,
     otherCauses: values.otherCauses ?? [],
     incomePerCapita: yuanTextToFen(values.incomePerCapita),
@@ -203,7 +218,7 @@ function fieldsOf(values: Values) {
 
 /** Only what changed; the effective date goes along when a change enters the dated history. */
 function patchOf(household: THouseholdCard, values: Values, canAssign: boolean): TUpdateHouseholdRequest {
-  const next = fieldsOf(values);
+  const next = fieldsOf(values, household);
   const patch: TUpdateHouseholdRequest = {};
   for (const [field, value] of Object.entries(next) as [keyof typeof next, unknown][]) {
     const current: unknown = household[field];
@@ -225,7 +240,7 @@ function patchOf(household: THouseholdCard, values: Values, canAssign: boolean):
 /** Whether the form's current values change a field the history keeps (so that a date is asked for). */
 function changesVersioned(household: THouseholdCard, values: Partial<Values>): boolean {
   if (!values.type) return false;
-  const next = fieldsOf({ ...values, type: values.type });
+  const next = fieldsOf({ ...values, type: values.type }, household);
   return VERSIONED.some((field) => {
     const value: unknown = next[field];
     const current: unknown = household[field];
@@ -245,12 +260,14 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
   const idNumberRule = useIdNumberRule();
   const yuanRule = useYuanRule();
   const can = useCan();
+  const user = useSessionUser();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
   const editing = target?.mode === 'edit' ? target.household : null;
   const canAssign = can('manage_users');
+  const isCadre = user.role === 'cadre';
   const type = Form.useWatch('type', form);
   const riskEliminated = Form.useWatch('riskEliminated', form);
   const mainCause = Form.useWatch('mainCause', form);
@@ -275,6 +292,8 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
           idNumber: normalizeIdNumber(values.head?.idNumber ?? ''),
           gender: values.head?.gender ?? 'male',
         },
+        // A village cadre sees only the households assigned to them: what they register is theirs.
+        cadreUserId: isCadre ? user.id : undefined,
         effectiveOn: toBusinessDate(values.effectiveOn),
       };
       return createHousehold(body);
@@ -346,6 +365,9 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
       }
     >
       {refusal && <ErrorAlert error={refusal.error} extra={refusal.extra} />}
+      {!editing && isCadre && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('registry.household.cadreSelf')} />
+      )}
       <Form<Values>
         form={form}
         layout="vertical"

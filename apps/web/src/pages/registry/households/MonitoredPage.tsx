@@ -1,4 +1,4 @@
-import { useQueries } from '@tanstack/react-query';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import { RISK_TYPE, type TRiskType } from '@tongxin/contracts';
 import { Button, Card, Statistic, Typography } from 'antd';
 import { keys } from '../../../api/keys';
@@ -17,6 +17,7 @@ function useCounts(base: HouseholdListQuery, variants: readonly Partial<Househol
         queryKey: keys.householdCount(query),
         queryFn: ({ signal }: { signal: AbortSignal }) => fetchHouseholds(query, signal),
         select: (page: { total: number }) => page.total,
+        placeholderData: keepPreviousData,
         staleTime: 30_000,
       };
     }),
@@ -78,6 +79,9 @@ function RiskSummary({ state }: { state: HouseholdQueryState }) {
             role="group"
             aria-label={t('registry.monitored.byRisk')}
           >
+            {risks.length === 0 && perRisk.every((result) => result.isSuccess) && (
+              <Typography.Text type="secondary">{t('registry.monitored.noRisks')}</Typography.Text>
+            )}
             {risks.map(({ value, count }) => (
               <Button
                 key={value}

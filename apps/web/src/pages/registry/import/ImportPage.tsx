@@ -7,7 +7,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Radio, Row, Skeleton, Space, Steps, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Radio, Row, Skeleton, Space, Steps, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { downloadTemplate, fetchImport, startImport, type ImportKind, type ImportMode } from '../../../api/imports';
@@ -15,6 +15,7 @@ import { keys } from '../../../api/keys';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ErrorState } from '../../../components/ErrorState';
 import { useT } from '../../../i18n/useT';
+import { useSessionUser } from '../../../session/SessionUserContext';
 import { ImportProgress } from './ImportProgress';
 import { ImportResult } from './ImportResult';
 import { KIND_LABELS } from './labels';
@@ -164,6 +165,7 @@ function ChooseFile({ kind, mode, onMode, file, onFile }: UploadProps) {
  */
 export function ImportPage() {
   const t = useT();
+  const user = useSessionUser();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const jobId = params.get('job');
@@ -271,6 +273,9 @@ export function ImportPage() {
       <div className="tx-page-title-row">
         <h1>{t('registry.import.pageTitle')}</h1>
       </div>
+      {user.role === 'cadre' && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('registry.import.cadreNote')} />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <Steps
           current={current}

@@ -1,4 +1,3 @@
-import { LoadingOutlined } from '@ant-design/icons';
 import { Progress, Steps, Typography } from 'antd';
 import type { ImportJob } from '../../../api/imports';
 import { useT } from '../../../i18n/useT';
@@ -8,7 +7,6 @@ import { PHASE_LABELS, PHASES, phaseIndex } from './labels';
 export function ImportProgress({ job }: { job: ImportJob | undefined }) {
   const t = useT();
   const current = job ? phaseIndex(job) : 0;
-  const phase = PHASES[Math.min(current, PHASES.length - 1)] ?? 'counting';
   return (
     <div className="tx-import-progress" aria-live="polite">
       <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -18,15 +16,11 @@ export function ImportProgress({ job }: { job: ImportJob | undefined }) {
         size="small"
         current={current}
         style={{ margin: '16px 0 24px' }}
-        items={PHASES.map((step, index) => ({
-          key: step,
-          title: t(PHASE_LABELS[step]),
-          icon: index === current ? <LoadingOutlined /> : undefined,
-        }))}
+        items={PHASES.map((step) => ({ key: step, title: t(PHASE_LABELS[step]) }))}
       />
       <Progress percent={job?.percent ?? 0} status="active" data-testid="import-progress" />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        {t('registry.import.phaseNow', { phase: t(PHASE_LABELS[phase]) })} {t('registry.import.progressHint')}
+        {t('registry.import.progressHint')}
       </Typography.Paragraph>
     </div>
   );

@@ -60,12 +60,7 @@ export function InfrastructureTags({ village }: { village: TVillage }) {
       {INFRASTRUCTURE.map((key) => {
         const has = village[key];
         return (
-          <Tag
-            key={key}
-            icon={ICONS[key]}
-            color={has ? 'success' : 'default'}
-            style={{ marginInlineEnd: 0, textDecoration: has ? undefined : 'line-through' }}
-          >
+          <Tag key={key} icon={ICONS[key]} color={has ? 'success' : 'default'} style={{ marginInlineEnd: 0 }}>
             {t(has ? 'registry.village.has' : 'registry.village.lacks', { what: t(INFRASTRUCTURE_LABELS[key]) })}
           </Tag>
         );

@@ -15,7 +15,7 @@ import type { MessageKey } from '../../../i18n/zh-CN';
 import { formatDateTime } from '../../../lib/dates';
 import { formatYuan } from '../../../lib/money';
 import { readPreference, writePreference } from '../../../lib/storage';
-import { useCan } from '../../../session/SessionUserContext';
+import { useCan, useSessionUser } from '../../../session/SessionUserContext';
 import { MONO, pickOne } from '../shared/labels';
 import { useListParams } from '../shared/useListParams';
 import { useOwnRegion } from '../shared/useOwnRegion';
@@ -73,6 +73,7 @@ export function VillagesPage() {
   const t = useT();
   const options = useLabelOptions();
   const can = useCan();
+  const user = useSessionUser();
   const navigate = useNavigate();
   const ownRegion = useOwnRegion();
   const [params, update] = useListParams();
@@ -220,7 +221,9 @@ export function VillagesPage() {
     { value: 'true', label: t('registry.yes') },
     { value: 'false', label: t('registry.no') },
   ];
-  const canWrite = can('write');
+  // Village cadres keep the records of the villages they are stationed in; registering villages is the
+  // responsible organization's work (the server refuses it to cadres).
+  const canWrite = can('write') && user.role !== 'cadre';
   const openCreate = () => {
     setOpening((count) => count + 1);
     setTarget({ mode: 'create' });
