@@ -405,3 +405,42 @@ export type THouseholdVersion = z.infer<typeof ZHouseholdVersion>;
 
 export const ZRevealRequest = z.object({ reason: text(200).min(4) });
 export const ZRevealResponse = z.object({ value: z.string() });
+
+// ── Imports ─────────────────────────────────────────────────────────────────
+
+export const ZImportKind = z.enum(['households', 'persons']);
+export type TImportKind = z.infer<typeof ZImportKind>;
+export const ZImportMode = z.enum(['all', 'valid']);
+export type TImportMode = z.infer<typeof ZImportMode>;
+
+export const ZImportJob = z.object({
+  id: z.string(),
+  kind: ZImportKind,
+  mode: ZImportMode,
+  fileName: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  /** counting (workbooks only), importing (checking and writing each row), done. */
+  phase: z.enum(['counting', 'importing', 'done']),
+  percent: z.number(),
+  totalRows: z.number().nullable(),
+  validRows: z.number().nullable(),
+  errorRows: z.number().nullable(),
+  committedRows: z.number().nullable(),
+  committed: z.boolean(),
+  problemCount: z.number().nullable(),
+  hasErrorReport: z.boolean(),
+  /** Why a failed import failed, in the reader's language. */
+  message: z.string().nullable(),
+  actorUsername: z.string(),
+  createdAt: ZTimestamp,
+  finishedAt: ZTimestamp.nullable(),
+});
+export type TImportJob = z.infer<typeof ZImportJob>;
+
+export const ZImportProblem = z.object({
+  row: z.number().int(),
+  /** The column's header, as the file has it. */
+  column: z.string(),
+  message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+});
+export type TImportProblem = z.infer<typeof ZImportProblem>;

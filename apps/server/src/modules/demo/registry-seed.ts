@@ -32,10 +32,14 @@ const RISKS: readonly TRiskType[][] = [
 
 /** A small deterministic generator, so that the demo is the same on every machine. */
 function sequence(seed: number) {
-  let state = seed;
+  // mulberry32: 32-bit integer arithmetic throughout, so no precision is lost in doubles.
+  let state = seed >>> 0;
   return (n: number) => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state % n;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * n);
   };
 }
 
@@ -82,13 +86,15 @@ export async function seedRegistryDemo(
       const headGender: TGender = pick(5) === 0 ? 'female' : 'male';
       const headBirth = `19${50 + pick(30)}-0${1 + pick(9)}-1${pick(9)}`;
       const monitored = h % 4 === 3;
+      const mainCause = ([1, 2, 3, 7, 8, 9] as const)[pick(6)] ?? 1;
       const card = await createHousehold(ctx, {
         villageId: village.id,
         code: `${spec.code}${String(h + 1).padStart(3, '0')}`,
         type: 'registered',
         identifiedYear: 2014,
-        mainCause: ([1, 2, 3, 7, 8, 9] as const)[pick(6)] ?? 1,
-        otherCauses: pick(2) === 0 ? [9] : [],
+        mainCause,
+        // Lack of capital comes second often; never as a repeat of the main cause.
+        otherCauses: pick(2) === 0 && mainCause !== 9 ? [9] : [],
         incomePerCapita: (2200 + pick(800)) * 100,
         housingSafe: pick(3) !== 0,
         drinkingWaterSafe: true,
@@ -111,7 +117,8 @@ export async function seedRegistryDemo(
       for (let m = 0; m < members; m++) {
         serial += 1;
         const child = m > 0;
-        const gender: TGender = pick(2) === 0 ? 'male' : 'female';
+        const opposite: TGender = headGender === 'male' ? 'female' : 'male';
+        const gender: TGender = child ? (pick(2) === 0 ? 'male' : 'female') : opposite;
         const birth = child
           ? `20${String(pick(15)).padStart(2, '0')}-0${1 + pick(9)}-2${pick(8)}`
           : `19${52 + pick(28)}-1${pick(3)}-0${1 + pick(9)}`;
@@ -138,7 +145,8 @@ export async function seedRegistryDemo(
         await updateHousehold(ctx, card.id, {
           type: 'monitored',
           monitoringCategory: pick(2) === 0 ? 'unstable_exited' : 'marginal',
-          risks: RISKS[pick(RISKS.length)] ?? ['illness'],
+          // Risks take turns, so that every county of the demo has each kind to filter by.
+          risks: RISKS[(v * 2 + (h >> 2)) % RISKS.length] ?? ['illness'],
           effectiveOn: `2022-0${3 + pick(6)}-15`,
         });
       }

@@ -131,6 +131,30 @@ describe('dated history', () => {
     expect(history[0]?.recordedBy).toBe('system');
   });
 
+  it('keeps one version per day: a second change on the same date amends it', async () => {
+    const client = await signIn(server.app, net.users.regionAdmin.username);
+    const org = await makeOrganization(server.database.db, { parent: net.orgs.bayannur, effectiveOn: '2015-01-01' });
+    await client.patch(`/api/v1/organizations/${org.id}`, { name: `${org.name}甲`, effectiveOn: '2020-05-01' });
+    await client.patch(`/api/v1/organizations/${org.id}`, { status: 'suspended', effectiveOn: '2020-05-01' });
+    const history = (await client.get(`/api/v1/organizations/${org.id}/history`)).json<{
+      items: TOrganizationVersion[];
+    }>().items;
+    expect(
+      history.map((v) => [v.validFrom, v.validTo, v.name.endsWith('甲'), v.status, v.changedFields.join(',')]),
+    ).toEqual([
+      ['2020-05-01', null, true, 'suspended', 'name,status'],
+      [
+        '2015-01-01',
+        '2020-05-01',
+        false,
+        'active',
+        'name,short_name,type,level,status,region_code,parent_id,credit_code',
+      ],
+    ]);
+    const audit = (await client.get(`/api/v1/audit-events?entityId=${org.id}`)).json<{ items: unknown[] }>();
+    expect(audit.items).toHaveLength(3);
+  });
+
   it('refuses an effective date before the previous change or after today', async () => {
     const client = await signIn(server.app, net.users.regionAdmin.username);
     const org = await makeOrganization(server.database.db, { parent: net.orgs.bayannur, effectiveOn: '2020-01-01' });

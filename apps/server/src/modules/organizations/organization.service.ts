@@ -17,13 +17,14 @@ import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { assertNoFieldProblems, fieldProblem, platformErrors } from '../../platform/errors/index.js';
 import { pinyinKeys } from '../../platform/i18n/index.js';
-import { effectiveDateProblems } from '../../platform/dated-history.js';
+import { appendVersion, effectiveDateProblems, type VersionStore } from '../../platform/dated-history.js';
 import { newId } from '../../platform/ids.js';
 import { beijingDate } from '../../platform/time.js';
 import { regionFullNames } from '../regions/index.js';
 import { organizationErrors as errors, organizationFieldMessages } from './errors.js';
 import { toOrganization, toVersion } from './mapping.js';
 import {
+  amendVersion,
   closeVersion,
   currentVersion,
   findByCreditCode,
@@ -203,6 +204,14 @@ function versionOf(
   };
 }
 
+function versionStore(tx: Executor): VersionStore<OrganizationVersionRow> {
+  return {
+    close: (id, validTo) => closeVersion(tx, id, validTo),
+    insert: (version) => insertVersion(tx, version),
+    amend: (id, version) => amendVersion(tx, id, version),
+  };
+}
+
 function unknownParent() {
   return platformErrors.validationFailed({}, [fieldProblem('parentId', organizationFieldMessages.parentUnknown)]);
 }
@@ -310,8 +319,11 @@ export async function updateOrganization(
     const { id: _id, path: _path, depth: _depth, parent_id: _parentId, ...changed } = after;
     await updateOrganizationRow(tx, id, changed);
     if (versioned.length > 0) {
-      if (current) await closeVersion(tx, current.id, effectiveOn);
-      await insertVersion(tx, versionOf(after, effectiveOn, versioned, ctx, input.changeNote, now));
+      await appendVersion(
+        current,
+        versionOf(after, effectiveOn, versioned, ctx, input.changeNote, now),
+        versionStore(tx),
+      );
     }
     await recordAudit(tx, {
       chainId: id,
@@ -357,8 +369,11 @@ export async function moveOrganization(
     const newPath = `${parent.path}${moving.id}/`;
     await moveSubtree(tx, id, parent.id, moving.path, newPath, now.toISOString());
     const after: OrganizationRow = { ...moving, parent_id: parent.id, path: newPath, updated_at: now.toISOString() };
-    if (current) await closeVersion(tx, current.id, effectiveOn);
-    await insertVersion(tx, versionOf(after, effectiveOn, ['parent_id'], ctx, input.changeNote, now));
+    await appendVersion(
+      current,
+      versionOf(after, effectiveOn, ['parent_id'], ctx, input.changeNote, now),
+      versionStore(tx),
+    );
     await recordAudit(tx, {
       chainId: id,
       action: 'organization.move',

@@ -190,6 +190,11 @@ export async function closeVersion(executor: Executor, versionId: string, validT
     .execute();
 }
 
+export async function amendVersion(executor: Executor, id: string, row: OrganizationVersionRow): Promise<void> {
+  const { id: _id, organization_id: _organization, valid_from: _from, valid_to: _to, ...state } = row;
+  await db(executor).updateTable('organization_versions').set(state).where('id', '=', id).execute();
+}
+
 export async function insertVersion(executor: Executor, row: OrganizationVersionRow): Promise<void> {
   await db(executor).insertInto('organization_versions').values(row).execute();
 }

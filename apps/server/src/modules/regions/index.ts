@@ -16,6 +16,7 @@ export {
   loadProvince,
   loadRegionFile,
   lookupRegion,
+  regionCodesNamed,
   regionFullNames,
 } from './service.js';
 export type { LoadProgress, LoadReport } from './service.js';

@@ -104,6 +104,23 @@ export async function searchRegions(
     .then((rows) => rows.map((row) => ({ ...row, child_count: row.child_count ?? 0 })));
 }
 
+/** Codes of regions of one level whose name contains the text, within a code prefix. */
+export async function findCodesByName(
+  executor: Executor,
+  text: string,
+  level: RegionLevel,
+  codePrefix: string | undefined,
+  limit: number,
+): Promise<string[]> {
+  let query = db(executor)
+    .selectFrom('regions')
+    .select('code')
+    .where('level', '=', level)
+    .where('name', 'like', `%${text}%`);
+  if (codePrefix) query = query.where('code', 'like', `${codePrefix}%`);
+  return (await query.orderBy('code').limit(limit).execute()).map((row) => row.code);
+}
+
 export async function hasChildren(executor: Executor, code: string): Promise<boolean> {
   const row = await db(executor)
     .selectFrom('regions')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { ZRegionSearchQuery, type TRegion, type TRegionSearchQuery } from '@tongxin/contracts';
+import { ZRegionSearchQuery, type RegionLevel, type TRegion, type TRegionSearchQuery } from '@tongxin/contracts';
 import { PLATFORM_CHAIN, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
@@ -8,6 +8,7 @@ import { regionErrors } from './errors.js';
 import { readRegionFile, shippedRegionFile, type RegionFileRow } from './region-file.js';
 import {
   countRegions,
+  findCodesByName,
   findRegion,
   findRegionsByCodes,
   hasChildren,
@@ -54,6 +55,16 @@ export async function regionFullNames(db: Executor, codes: readonly (string | nu
 /** The region of a code, or null when it is not loaded; callers turn null into a field error. */
 export async function lookupRegion(db: Executor, code: string): Promise<RegionRow | null> {
   return (await findRegion(db, code)) ?? null;
+}
+
+/** Village (or other) codes whose names contain the text, for searching records kept by region code. */
+export async function regionCodesNamed(
+  db: Executor,
+  text: string,
+  level: RegionLevel,
+  codePrefix?: string,
+): Promise<string[]> {
+  return findCodesByName(db, text, level, codePrefix, 2000);
 }
 
 export type LoadProgress = (done: number, total: number) => void;

@@ -15,7 +15,7 @@ export const registryErrors = defineErrors({
     status: 409,
     message: {
       'zh-CN': '{name}已经登记过，由“{organization}”负责；请直接在该村下添加农户',
-      en: '{name} is already registered, under “{organization}”; add households to it instead',
+      en: 'The village {name} is already registered, under “{organization}”; add households to it instead',
     },
   },
   householdNotFound: {
@@ -52,6 +52,14 @@ export const registryErrors = defineErrors({
       en: 'The head cannot be removed; make another member the head first',
     },
   },
+  cadreCannotRegisterVillage: {
+    code: 'CADRE_CANNOT_REGISTER_VILLAGE',
+    status: 403,
+    message: {
+      'zh-CN': '驻村干部不能登记新村；请由本单位管理员登记村，再把你派驻到该村',
+      en: 'A village cadre cannot register villages; an administrator registers the village and stations you there',
+    },
+  },
   notWritable: {
     code: 'REGISTRY_NOT_WRITABLE',
     status: 403,
@@ -78,6 +86,10 @@ export const registryFieldMessages = {
   organizationNotWritable: {
     'zh-CN': '所选单位不在你的管理范围内',
     en: 'The chosen organization is outside what you manage',
+  },
+  cadreNoNewVillage: {
+    'zh-CN': '该村尚未登记；驻村干部只能导入所驻村的农户',
+    en: 'This village is not registered; a village cadre imports households of their own villages only',
   },
   cadreInvalid: {
     'zh-CN': '帮扶责任人须为本单位或下级单位的在岗用户',

@@ -186,6 +186,11 @@ export async function closeHouseholdVersion(executor: Executor, id: string, vali
   await db(executor).updateTable('household_versions').set({ valid_to: validTo }).where('id', '=', id).execute();
 }
 
+export async function amendHouseholdVersion(executor: Executor, id: string, row: HouseholdVersionRow): Promise<void> {
+  const { id: _id, household_id: _household, valid_from: _from, valid_to: _to, ...state } = row;
+  await db(executor).updateTable('household_versions').set(state).where('id', '=', id).execute();
+}
+
 export async function insertHouseholdVersions(executor: Executor, rows: readonly HouseholdVersionRow[]): Promise<void> {
   await insertMany(executor, 'household_versions', rows);
 }

@@ -17,7 +17,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import { keyring } from '../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { fieldProblem, platformErrors } from '../../platform/errors/index.js';
-import { effectiveDateProblems } from '../../platform/dated-history.js';
+import { appendVersion, effectiveDateProblems } from '../../platform/dated-history.js';
 import { newId } from '../../platform/ids.js';
 import { maskAddress, maskPhone } from '../../platform/privacy/mask.js';
 import { beijingDate } from '../../platform/time.js';
@@ -27,6 +27,7 @@ import { registryErrors as errors, registryFieldMessages as messages } from './e
 import { requireHousehold } from './household-access.js';
 import { householdProblems } from './household-rules.js';
 import {
+  amendHouseholdVersion,
   closeHouseholdVersion,
   currentHouseholdVersion,
   findHouseholdByCode,
@@ -147,7 +148,7 @@ export async function createHousehold(ctx: ServiceContext, input: TCreateHouseho
     });
     if (problems.length > 0) throw platformErrors.validationFailed({}, problems);
     await assertCodeFree(tx, data.code, null);
-    await assertCadre(txCtx, data.cadreUserId);
+    await assertCadre(txCtx, data.cadreUserId ?? null);
     const sealed = await sealNewIdNumber(tx, data.head.idNumber, data.head.gender, 'head.idNumber');
     const address = sealText(data.address, maskAddress);
     const phone = sealText(data.phone, maskPhone);
@@ -184,7 +185,8 @@ export async function createHousehold(ctx: ServiceContext, input: TCreateHouseho
       risk_eliminated: data.riskEliminated ? 1 : 0,
       risk_elimination_way: data.riskEliminationWay ?? null,
       risk_eliminated_on: data.riskEliminatedOn ?? null,
-      cadre_user_id: data.cadreUserId ?? null,
+      // A cadre's own registrations are theirs to follow up, or they could not see them afterwards.
+      cadre_user_id: data.cadreUserId ?? (ctx.actor.role === 'cadre' ? ctx.actor.userId : null),
       head_name: head.name,
       head_id_number_masked: head.id_number_masked,
       member_count: 1,
@@ -327,8 +329,11 @@ export async function updateHousehold(
     const { id: _id, created_at: _created, ...columns } = after;
     await updateHouseholdRow(tx, id, columns);
     if (versioned.length > 0) {
-      if (current) await closeHouseholdVersion(tx, current.id, effectiveOn);
-      await insertHouseholdVersions(tx, [householdVersion(after, effectiveOn, versioned, ctx.actor.username, now)]);
+      await appendVersion(current, householdVersion(after, effectiveOn, versioned, ctx.actor.username, now), {
+        close: (versionId, validTo) => closeHouseholdVersion(tx, versionId, validTo),
+        insert: (version) => insertHouseholdVersions(tx, [version]),
+        amend: (versionId, version) => amendHouseholdVersion(tx, versionId, version),
+      });
     }
     await recordAudit(tx, {
       chainId: before.organization_id,

@@ -234,6 +234,33 @@ describe('access to the registry', () => {
     expect((await client.patch(`/api/v1/households/${mine.id}`, { housingSafe: true })).statusCode).toBe(200);
   });
 
+  it('a cadre registers households in their village, which stay theirs, but cannot register villages', async () => {
+    const cadre = await makeUser(server.database.db, net.orgs.dengkou, 'cadre');
+    const assigned = await makeHousehold(server.database.db, villageId);
+    await dengkou.patch(`/api/v1/households/${assigned.id}`, { cadreUserId: cadre.id });
+    const client = await signIn(server.app, cadre.username);
+    const created = await client.post('/api/v1/households', {
+      villageId,
+      type: 'monitored',
+      monitoringCategory: 'sudden_hardship',
+      risks: ['disaster'],
+      head: { name: '新登记户', idNumber: makeIdNumber(), gender: 'male' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json<THouseholdCard>().cadreUserId).toBe(cadre.id);
+    const village = await client.post('/api/v1/villages', {
+      regionCode: testVillageCode('150822', 9),
+      organizationId: net.orgs.dengkou.id,
+    });
+    expect(village.statusCode).toBe(403);
+    expect(village.json().error.code).toBe('CADRE_CANNOT_REGISTER_VILLAGE');
+  });
+
+  it('finds villages by name', async () => {
+    const found = (await dengkou.get('/api/v1/villages?q=测试1村')).json<TPage<{ regionCode: string }>>();
+    expect(found.items.map((v) => v.regionCode)).toEqual([testVillageCode('150822', 1)]);
+  });
+
   it('nothing of the registry is open to the public', async () => {
     for (const url of ['/api/v1/households', '/api/v1/villages', `/api/v1/villages/${villageId}`]) {
       expect((await server.app.inject({ method: 'GET', url })).statusCode).toBe(401);

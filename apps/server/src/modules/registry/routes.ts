@@ -19,6 +19,7 @@ import {
 } from '@tongxin/contracts';
 import { z } from 'zod';
 import { serviceContext, type ApiApp } from '../../platform/http/index.js';
+import { beijingDate } from '../../platform/time.js';
 import {
   createHousehold,
   findHouseholds,
@@ -116,7 +117,7 @@ export function registryRoutes(app: ApiApp): void {
     },
     async (request, reply) => {
       const stream = exportHouseholds(serviceContext(request), request.query);
-      const name = encodeURIComponent(`农户名单-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      const name = encodeURIComponent(`农户名单-${beijingDate()}.xlsx`);
       return reply
         .header('content-disposition', `attachment; filename="households.xlsx"; filename*=UTF-8''${name}`)
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

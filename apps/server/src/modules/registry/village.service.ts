@@ -18,7 +18,7 @@ import { withTransaction } from '../../platform/db/index.js';
 import { fieldProblem, platformErrors, type FieldProblem } from '../../platform/errors/index.js';
 import { newId } from '../../platform/ids.js';
 import { requireWritableOrganization } from '../organizations/index.js';
-import { lookupRegion } from '../regions/index.js';
+import { lookupRegion, regionCodesNamed } from '../regions/index.js';
 import { registryErrors as errors, registryFieldMessages as messages } from './errors.js';
 import { toVillage } from './mapping.js';
 import { namesFor } from './names.js';
@@ -72,8 +72,10 @@ export async function getVillage(ctx: ServiceContext, id: string): Promise<TVill
 
 export async function findVillages(ctx: ServiceContext, input: TVillageListQuery): Promise<TPage<TVillage>> {
   const query = ZVillageListQuery.parse(input);
+  const prefix = query.regionCode ? regionPrefix(query.regionCode) : undefined;
   const { rows, total } = await listVillages(ctx.db, scopeOf(ctx.actor), {
-    regionPrefix: query.regionCode ? regionPrefix(query.regionCode) : undefined,
+    regionPrefix: prefix,
+    regionCodes: query.q ? await regionCodesNamed(ctx.db, query.q, 'village', prefix) : undefined,
     organizationId: query.organizationId,
     isPoorVillage: query.isPoorVillage === undefined ? undefined : query.isPoorVillage === 'true',
     isOldBaseVillage: query.isOldBaseVillage === undefined ? undefined : query.isOldBaseVillage === 'true',
@@ -141,6 +143,7 @@ function villageRow(regionCode: string, organizationId: string, data: VillageFie
 
 export async function createVillage(ctx: ServiceContext, input: TCreateVillageRequest): Promise<TVillage> {
   const data = ZCreateVillageRequest.parse(input);
+  if (ctx.actor.role === 'cadre') throw errors.cadreCannotRegisterVillage();
   return withTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const organization = await requireWritableOrganization(txCtx, data.organizationId).catch(() => {
@@ -200,6 +203,7 @@ export async function villageForImport(
   } else {
     const problems = await villageRegionProblems(ctx, regionCode, organization, path);
     if (problems.length > 0) result = problems;
+    else if (ctx.actor.role === 'cadre') result = [fieldProblem(path, messages.cadreNoNewVillage)];
     else if (!create) result = { id: '', organizationId: organization.id };
     else {
       const row = villageRow(regionCode, organization.id, {}, new Date().toISOString());

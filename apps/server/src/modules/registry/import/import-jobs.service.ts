@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Lang, Localized } from '@tongxin/contracts';
+import type { Lang, Localized, TImportJob } from '@tongxin/contracts';
 import path from 'node:path';
 import { scopeOf, writeScopeOf } from '../../../platform/access/index.js';
 import type { ServiceContext as BaseContext } from '../../../platform/context.js';
@@ -24,27 +24,7 @@ import {
 import type { WorkerInput, WorkerMessage } from './import.worker.js';
 import type { ImportMode, RowProblem } from './run-import.js';
 
-export type ImportJobView = {
-  id: string;
-  kind: ImportKind;
-  mode: ImportMode;
-  fileName: string;
-  status: ImportJobRow['status'];
-  phase: string;
-  percent: number;
-  totalRows: number | null;
-  validRows: number | null;
-  errorRows: number | null;
-  committedRows: number | null;
-  committed: boolean;
-  problemCount: number | null;
-  hasErrorReport: boolean;
-  /** Why a failed import failed, in the reader's language. */
-  message: string | null;
-  actorUsername: string;
-  createdAt: string;
-  finishedAt: string | null;
-};
+export type ImportJobView = TImportJob;
 
 const IMPORT_CRASHED: Localized = {
   'zh-CN': '导入意外中止，登记数据未改变；请重试，如仍失败请联系管理员',
@@ -57,7 +37,7 @@ const IMPORT_INTERRUPTED: Localized = {
 };
 
 /** Progress of the imports this process is running; the database keeps how they ended. */
-const running = new Map<string, { phase: string; percent: number; done: Promise<void> }>();
+const running = new Map<string, { phase: TImportJob['phase']; percent: number; done: Promise<void> }>();
 
 function jobDir(ctx: { dataDir: string }, id: string): string {
   return path.join(ctx.dataDir, 'imports', id);
@@ -149,7 +129,11 @@ export async function startImport(ctx: ServiceContext, start: StartImport): Prom
     master: new Uint8Array(keyring().master),
   };
   const worker = startWorker(import.meta.url, 'import.worker', input);
-  const state = { phase: 'counting', percent: 0, done: Promise.resolve() };
+  const state: { phase: TImportJob['phase']; percent: number; done: Promise<void> } = {
+    phase: 'counting',
+    percent: 0,
+    done: Promise.resolve(),
+  };
   state.done = new Promise<void>((resolve) => {
     let finished = false;
     const finish = async (changes: Partial<ImportJobRow>) => {

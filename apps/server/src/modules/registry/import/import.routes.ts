@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { ZPageQuery } from '@tongxin/contracts';
+import { ZImportJob, ZImportKind, ZImportProblem, ZPageQuery } from '@tongxin/contracts';
 import { z } from 'zod';
 import { serviceContext, type ApiApp } from '../../../platform/http/index.js';
 import { platformErrors } from '../../../platform/errors/index.js';
@@ -11,29 +11,9 @@ import { importErrors } from './errors.js';
 import { errorReportFile, getImportJob, importProblems, listImports, startImport } from './import-jobs.service.js';
 import { templateCsv, TEMPLATE_NAMES, templateWorkbook } from './templates.js';
 
-const ZKind = z.enum(['households', 'persons']);
+const ZKind = ZImportKind;
 const ZIdParams = z.object({ id: z.uuid() });
-const ZLocalized = z.object({ 'zh-CN': z.string(), en: z.string() });
-const ZJob = z.object({
-  id: z.string(),
-  kind: ZKind,
-  mode: z.enum(['all', 'valid']),
-  fileName: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
-  phase: z.string(),
-  percent: z.number(),
-  totalRows: z.number().nullable(),
-  validRows: z.number().nullable(),
-  errorRows: z.number().nullable(),
-  committedRows: z.number().nullable(),
-  committed: z.boolean(),
-  problemCount: z.number().nullable(),
-  hasErrorReport: z.boolean(),
-  message: z.string().nullable(),
-  actorUsername: z.string(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
+const ZJob = ZImportJob;
 const tags = ['registry: import'];
 
 /** RFC 5987 filename for Chinese names in Content-Disposition. */
@@ -145,7 +125,7 @@ export function importRoutes(app: ApiApp): void {
         querystring: ZPageQuery,
         response: {
           200: z.object({
-            items: z.array(z.object({ row: z.number(), column: z.string(), message: ZLocalized })),
+            items: z.array(ZImportProblem),
             total: z.number(),
             page: z.number(),
             pageSize: z.number(),

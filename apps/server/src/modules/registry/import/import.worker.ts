@@ -9,7 +9,7 @@ import { isAppError } from '../../../platform/errors/index.js';
 import { installKeyring, keyringFromMaster } from '../../../platform/crypto/index.js';
 import { openDatabase } from '../../../platform/db/index.js';
 import { writeErrorWorkbook } from './error-report.js';
-import { runImport, type ImportOptions, type ImportReport } from './run-import.js';
+import { runImport, type ImportOptions, type ImportProgress, type ImportReport } from './run-import.js';
 
 export type WorkerInput = {
   jobId: string;
@@ -22,7 +22,7 @@ export type WorkerInput = {
 };
 
 export type WorkerMessage =
-  | { type: 'progress'; phase: string; percent: number }
+  | { type: 'progress'; phase: ImportProgress['phase']; percent: number }
   | { type: 'done'; report: ImportReport; hasErrorReport: boolean }
   | { type: 'failed'; message: Localized };
 

@@ -104,7 +104,7 @@ type Writer = { add(candidate: Candidate): void; flush(): Promise<void>; finish(
 
 type Organization = { id: string; name: string; region_code: string | null; level: string };
 
-function householdWriter(tx: Executor, recordedBy: string): Writer {
+function householdWriter(tx: Executor, recordedBy: string, cadreUserId: string | null): Writer {
   const now = new Date().toISOString();
   const today = beijingDate();
   const ring = keyring();
@@ -169,7 +169,7 @@ function householdWriter(tx: Executor, recordedBy: string): Writer {
         risk_eliminated: record.riskEliminated ? 1 : 0,
         risk_elimination_way: null,
         risk_eliminated_on: null,
-        cadre_user_id: null,
+        cadre_user_id: cadreUserId,
         head_name: head.name,
         head_id_number_masked: head.id_number_masked,
         member_count: 1,
@@ -251,7 +251,9 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   const run = async (tx: Executor) => {
     const txCtx = { ...ctx, db: tx };
     const writer =
-      options.kind === 'households' ? householdWriter(tx, ctx.actor.username) : personWriter(tx, households);
+      options.kind === 'households'
+        ? householdWriter(tx, ctx.actor.username, ctx.actor.role === 'cadre' ? ctx.actor.userId : null)
+        : personWriter(tx, households);
     let batch: Candidate[] = [];
     const stopped = () => options.mode === 'all' && list.count > 0;
 

@@ -11,12 +11,14 @@ export const MODE_LABELS: Readonly<Record<ImportMode, MessageKey>> = {
   valid: 'registry.import.mode.valid',
 };
 
-/** The three phases the server reports, as a person would name them. */
-export const PHASES = ['counting', 'validating', 'writing'] as const;
+/**
+ * The phases the server reports, as a person would name them: a workbook's rows are counted first, then
+ * every row is checked and, when it passes, written, in one pass and one transaction.
+ */
+export const PHASES = ['counting', 'importing'] as const;
 export const PHASE_LABELS: Readonly<Record<(typeof PHASES)[number], MessageKey>> = {
   counting: 'registry.import.phase.counting',
-  validating: 'registry.import.phase.validating',
-  writing: 'registry.import.phase.writing',
+  importing: 'registry.import.phase.importing',
 };
 
 export function phaseIndex(job: Pick<ImportJob, 'phase' | 'status'>): number {
