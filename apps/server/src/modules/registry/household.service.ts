@@ -26,6 +26,7 @@ import { organizationIdListInScope } from '../organizations/index.js';
 import { registryErrors as errors, registryFieldMessages as messages } from './errors.js';
 import { requireHousehold } from './household-access.js';
 import { householdProblems } from './household-rules.js';
+import { householdRow, sealContact } from './household-row.js';
 import {
   amendHouseholdVersion,
   closeHouseholdVersion,
@@ -126,9 +127,6 @@ async function assertCodeFree(db: Executor, code: string | null | undefined, sel
   if (holder && holder.id !== selfId) throw errors.householdCodeTaken.at('code', { code });
 }
 
-const sealText = (value: string | null | undefined, mask: (text: string) => string) =>
-  value ? { cipher: keyring().encrypt(value), masked: mask(value) } : { cipher: null, masked: null };
-
 export async function createHousehold(ctx: ServiceContext, input: TCreateHouseholdRequest): Promise<THouseholdCard> {
   const data = ZCreateHouseholdRequest.parse(input);
   const now = new Date().toISOString();
@@ -150,49 +148,38 @@ export async function createHousehold(ctx: ServiceContext, input: TCreateHouseho
     await assertCodeFree(tx, data.code, null);
     await assertCadre(txCtx, data.cadreUserId ?? null);
     const sealed = await sealNewIdNumber(tx, data.head.idNumber, data.head.gender, 'head.idNumber');
-    const address = sealText(data.address, maskAddress);
-    const phone = sealText(data.phone, maskPhone);
     const id = newId();
     const head = personRow(id, { ...data.head, relation: 'head' }, sealed, now);
-    const row: HouseholdRow = {
+    const row = householdRow({
       id,
       code: data.code ?? null,
-      village_id: village.id,
-      region_code: village.region_code,
-      organization_id: village.organization_id,
-      address_cipher: address.cipher,
-      address_masked: address.masked,
-      phone_cipher: phone.cipher,
-      phone_masked: phone.masked,
+      village,
+      head,
+      address: data.address ?? null,
+      phone: data.phone ?? null,
       type: data.type,
-      identified_year: data.identifiedYear ?? null,
-      identification_score: data.identificationScore ?? null,
-      main_cause: data.mainCause ?? null,
-      second_cause: data.otherCauses[0] ?? null,
-      third_cause: data.otherCauses[1] ?? null,
-      income_per_capita: data.incomePerCapita ?? null,
-      wage_income: data.wageIncome ?? null,
-      production_income: data.productionIncome ?? null,
-      transfer_income: data.transferIncome ?? null,
-      property_income: data.propertyIncome ?? null,
-      housing_safe: data.housingSafe === undefined || data.housingSafe === null ? null : data.housingSafe ? 1 : 0,
-      drinking_water_safe:
-        data.drinkingWaterSafe === undefined || data.drinkingWaterSafe === null ? null : data.drinkingWaterSafe ? 1 : 0,
-      exit_year: data.exitYear ?? null,
-      exit_way: data.exitWay ?? null,
-      monitoring_category: data.monitoringCategory ?? null,
-      risks: JSON.stringify(data.risks),
-      risk_eliminated: data.riskEliminated ? 1 : 0,
-      risk_elimination_way: data.riskEliminationWay ?? null,
-      risk_eliminated_on: data.riskEliminatedOn ?? null,
+      identifiedYear: data.identifiedYear ?? null,
+      identificationScore: data.identificationScore ?? null,
+      mainCause: data.mainCause ?? null,
+      otherCauses: data.otherCauses,
+      incomePerCapita: data.incomePerCapita ?? null,
+      wageIncome: data.wageIncome ?? null,
+      productionIncome: data.productionIncome ?? null,
+      transferIncome: data.transferIncome ?? null,
+      propertyIncome: data.propertyIncome ?? null,
+      housingSafe: data.housingSafe ?? null,
+      drinkingWaterSafe: data.drinkingWaterSafe ?? null,
+      exitYear: data.exitYear ?? null,
+      exitWay: data.exitWay ?? null,
+      monitoringCategory: data.monitoringCategory ?? null,
+      risks: data.risks,
+      riskEliminated: data.riskEliminated,
+      riskEliminationWay: data.riskEliminationWay ?? null,
+      riskEliminatedOn: data.riskEliminatedOn ?? null,
       // A cadre's own registrations are theirs to follow up, or they could not see them afterwards.
-      cadre_user_id: data.cadreUserId ?? (ctx.actor.role === 'cadre' ? ctx.actor.userId : null),
-      head_name: head.name,
-      head_id_number_masked: head.id_number_masked,
-      member_count: 1,
-      created_at: now,
-      updated_at: now,
-    };
+      cadreUserId: data.cadreUserId ?? (ctx.actor.role === 'cadre' ? ctx.actor.userId : null),
+      now,
+    });
     await insertHouseholds(tx, [row]);
     await insertPersons(tx, [head]);
     await insertHouseholdVersions(tx, [
@@ -274,8 +261,8 @@ export async function updateHousehold(
     const pick = <T>(value: T | undefined, current: T) => (value === undefined ? current : value);
     const bit = (value: boolean | null | undefined, current: number | null) =>
       value === undefined ? current : value === null ? null : value ? 1 : 0;
-    const address = data.address !== undefined ? sealText(data.address, maskAddress) : null;
-    const phone = data.phone !== undefined ? sealText(data.phone, maskPhone) : null;
+    const address = data.address !== undefined ? sealContact(data.address, maskAddress) : null;
+    const phone = data.phone !== undefined ? sealContact(data.phone, maskPhone) : null;
     const otherCauses =
       data.otherCauses ?? [before.second_cause, before.third_cause].filter((c): c is number => c !== null);
     const after: HouseholdRow = {

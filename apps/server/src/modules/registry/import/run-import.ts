@@ -8,7 +8,6 @@ import type { ServiceContext } from '../../../platform/context.js';
 import { keyring } from '../../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../../platform/db/index.js';
 import { newId } from '../../../platform/ids.js';
-import { maskAddress, maskPhone } from '../../../platform/privacy/mask.js';
 import { beijingDate } from '../../../platform/time.js';
 import { requireWritableOrganization } from '../../organizations/index.js';
 import { householdVersion, VERSIONED_FIELDS } from '../household.service.js';
@@ -19,6 +18,7 @@ import {
   insertHouseholdVersions,
   recountMembers,
 } from '../household.repository.js';
+import { householdRow } from '../household-row.js';
 import { sealIdNumber } from '../identity.js';
 import { findExistingHashes, insertPersons } from '../person.repository.js';
 import { personRow } from '../person.service.js';
@@ -107,7 +107,6 @@ type Organization = { id: string; name: string; region_code: string | null; leve
 function householdWriter(tx: Executor, recordedBy: string, cadreUserId: string | null): Writer {
   const now = new Date().toISOString();
   const today = beijingDate();
-  const ring = keyring();
   let households: HouseholdRow[] = [];
   let persons: PersonRow[] = [];
   const flush = async () => {
@@ -139,43 +138,37 @@ function householdWriter(tx: Executor, recordedBy: string, cadreUserId: string |
         sealIdNumber(record.head.idNumber, hash),
         now,
       );
-      households.push({
-        id,
-        code: record.code,
-        village_id: village.id,
-        region_code: record.villageCode,
-        organization_id: village.organizationId,
-        address_cipher: record.address ? ring.encrypt(record.address) : null,
-        address_masked: record.address ? maskAddress(record.address) : null,
-        phone_cipher: record.phone ? ring.encrypt(record.phone) : null,
-        phone_masked: record.phone ? maskPhone(record.phone) : null,
-        type: record.type,
-        identified_year: record.identifiedYear,
-        identification_score: null,
-        main_cause: record.mainCause,
-        second_cause: record.otherCauses[0] ?? null,
-        third_cause: record.otherCauses[1] ?? null,
-        income_per_capita: record.incomePerCapita,
-        wage_income: null,
-        production_income: null,
-        transfer_income: null,
-        property_income: null,
-        housing_safe: record.housingSafe === null ? null : record.housingSafe ? 1 : 0,
-        drinking_water_safe: record.drinkingWaterSafe === null ? null : record.drinkingWaterSafe ? 1 : 0,
-        exit_year: record.exitYear,
-        exit_way: record.exitWay,
-        monitoring_category: record.monitoringCategory,
-        risks: JSON.stringify(record.risks),
-        risk_eliminated: record.riskEliminated ? 1 : 0,
-        risk_elimination_way: null,
-        risk_eliminated_on: null,
-        cadre_user_id: cadreUserId,
-        head_name: head.name,
-        head_id_number_masked: head.id_number_masked,
-        member_count: 1,
-        created_at: now,
-        updated_at: now,
-      });
+      households.push(
+        householdRow({
+          id,
+          code: record.code,
+          village: { id: village.id, region_code: record.villageCode, organization_id: village.organizationId },
+          head,
+          address: record.address,
+          phone: record.phone,
+          type: record.type,
+          identifiedYear: record.identifiedYear,
+          identificationScore: null,
+          mainCause: record.mainCause,
+          otherCauses: record.otherCauses,
+          incomePerCapita: record.incomePerCapita,
+          wageIncome: null,
+          productionIncome: null,
+          transferIncome: null,
+          propertyIncome: null,
+          housingSafe: record.housingSafe,
+          drinkingWaterSafe: record.drinkingWaterSafe,
+          exitYear: record.exitYear,
+          exitWay: record.exitWay,
+          monitoringCategory: record.monitoringCategory,
+          risks: record.risks,
+          riskEliminated: record.riskEliminated,
+          riskEliminationWay: null,
+          riskEliminatedOn: null,
+          cadreUserId,
+          now,
+        }),
+      );
       persons.push(head);
     },
     flush,
