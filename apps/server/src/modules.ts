@@ -2,6 +2,7 @@ import type { TongxinModule } from './platform/http/index.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
+import { projectsModule } from './modules/projects/index.js';
 import { regionsModule } from './modules/regions/index.js';
 import { registryModule } from './modules/registry/index.js';
 
@@ -12,4 +13,5 @@ export const MODULES: readonly TongxinModule[] = [
   organizationsModule,
   accountsModule,
   registryModule,
+  projectsModule,
 ];

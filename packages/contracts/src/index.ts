@@ -12,3 +12,4 @@ export * from './labels.js';
 export * from './money.js';
 export * from './registry.js';
 export * from './validation/id-number.js';
+export * from './projects.js';

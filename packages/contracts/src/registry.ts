@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { ZBusinessDate, ZId, ZPageQuery, ZTimestamp } from './common.js';
+import { codes } from './codes.js';
 import type { Localized } from './i18n.js';
 
-/** Coded values of the 建档立卡 card and the 防返贫监测 form, with their names. */
-function codes<const K extends string>(labels: Readonly<Record<K, Localized>>) {
-  const keys = Object.keys(labels) as [K, ...K[]];
-  return { labels, values: keys, schema: z.enum(keys) };
-}
+// Coded values of the 建档立卡 card and the 防返贫监测 form, with their names.
 
 export const HOUSEHOLD_TYPE = codes({
   registered: { 'zh-CN': '建档立卡户', en: 'Registered poor' },

@@ -1,6 +1,7 @@
 import type { TOrganization, TRole } from '@tongxin/contracts';
 import { createUser } from '../modules/accounts/index.js';
 import { createOrganization } from '../modules/organizations/index.js';
+import { createProject } from '../modules/projects/index.js';
 import { systemContext } from '../platform/context.js';
 import type { Database } from '../platform/db/index.js';
 
@@ -113,3 +114,20 @@ export async function makeNetwork(db: Database) {
 }
 
 export type Network = Awaited<ReturnType<typeof makeNetwork>>;
+
+export async function makeProject(
+  db: Database,
+  owner: TOrganization,
+  overrides: Partial<Parameters<typeof createProject>[1]> = {},
+) {
+  return createProject(systemContext(db.executor), {
+    ownerOrganizationId: owner.id,
+    name: `测试项目${unique()}`,
+    category: 'industry',
+    budget: 20_000_000,
+    plannedStart: '2024-03-01',
+    plannedEnd: '2025-02-28',
+    targetRegionCodes: owner.regionCode ? [owner.regionCode] : [],
+    ...overrides,
+  });
+}

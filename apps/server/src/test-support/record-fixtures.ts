@@ -4,7 +4,7 @@ import type { TOrganization } from '@tongxin/contracts';
 import type { Database } from '../platform/db/index.js';
 import { insertImportJob } from '../modules/registry/import/import-job.repository.js';
 import { newId } from '../platform/ids.js';
-import { makeOrganization, makeUser } from './factories.js';
+import { makeOrganization, makeProject, makeUser } from './factories.js';
 import { makeHousehold, makeVillage, testVillageCode } from './registry-factories.js';
 
 export type FixtureContext = { db: Database; dataDir: string; owner: TOrganization };
@@ -64,6 +64,8 @@ export const RECORD_FIXTURES: Readonly<Record<string, (ctx: FixtureContext) => P
   '/api/v1/households/{id}': async (ctx) => ({ id: (await householdOf(ctx)).id }),
   '/api/v1/households/{id}/history': async (ctx) => ({ id: (await householdOf(ctx)).id }),
   '/api/v1/imports/{id}': async (ctx) => ({ id: await importOf(ctx) }),
+  '/api/v1/projects/{id}': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
+  '/api/v1/projects/{id}/timeline': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
   '/api/v1/imports/{id}/problems': async (ctx) => ({ id: await importOf(ctx) }),
   '/api/v1/imports/{id}/error-report': async (ctx) => ({ id: await importOf(ctx) }),
 };

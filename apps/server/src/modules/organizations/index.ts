@@ -15,6 +15,7 @@ export {
   findOrganizations,
   getOrganization,
   moveOrganization,
+  organizationIdsAtLevel,
   organizationNames,
   organizationPlacement,
   organizationsUnderAsOf,

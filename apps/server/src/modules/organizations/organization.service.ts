@@ -28,6 +28,7 @@ import {
   closeVersion,
   currentVersion,
   findByCreditCode,
+  findIdsAtLevel,
   findNames,
   findOrganization,
   findOrganizationUnscoped,
@@ -391,14 +392,25 @@ export async function moveOrganization(
   });
 }
 
+/** Ids of the organizations of one level, for filters such as "projects of county-level organizations". */
+export async function organizationIdsAtLevel(db: Executor, level: OrganizationRow['level']): Promise<string[]> {
+  return findIdsAtLevel(db, level);
+}
+
 export async function organizationNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   return findNames(db, [...new Set(ids)]);
 }
 
-export type OrganizationPlacement = { id: string; name: string; path: string; regionCode: string | null };
+export type OrganizationPlacement = {
+  id: string;
+  name: string;
+  path: string;
+  level: OrganizationRow['level'];
+  regionCode: string | null;
+};
 
 /** Where an organization sits, for building a signed-in user's scope; not for display. */
 export async function organizationPlacement(db: Executor, id: string): Promise<OrganizationPlacement | null> {
   const row = await findOrganizationUnscoped(db, id);
-  return row ? { id: row.id, name: row.name, path: row.path, regionCode: row.region_code } : null;
+  return row ? { id: row.id, name: row.name, path: row.path, level: row.level, regionCode: row.region_code } : null;
 }

@@ -121,6 +121,12 @@ export async function findNames(executor: Executor, ids: readonly string[]): Pro
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+export async function findIdsAtLevel(executor: Executor, level: OrganizationRow['level']): Promise<string[]> {
+  return (await db(executor).selectFrom('organizations').select('id').where('level', '=', level).execute()).map(
+    (row) => row.id,
+  );
+}
+
 export async function findByCreditCode(executor: Executor, creditCode: string): Promise<OrganizationRow | undefined> {
   return db(executor).selectFrom('organizations').selectAll().where('credit_code', '=', creditCode).executeTakeFirst();
 }

@@ -12,6 +12,18 @@ export async function findHousehold(executor: Executor, scope: Scope, id: string
   return query.executeTakeFirst();
 }
 
+export async function findHouseholdIdsInScope(
+  executor: Executor,
+  scope: Scope,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  let query = db(executor).selectFrom('households').select('households.id').where('households.id', 'in', ids);
+  const condition = householdScope(executor, scope);
+  if (condition) query = query.where(condition);
+  return (await query.execute()).map((row) => row.id);
+}
+
 export async function findHouseholdByCode(executor: Executor, code: string): Promise<HouseholdRow | undefined> {
   return db(executor).selectFrom('households').selectAll().where('code', '=', code).executeTakeFirst();
 }

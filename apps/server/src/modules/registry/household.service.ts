@@ -32,6 +32,7 @@ import {
   closeHouseholdVersion,
   currentHouseholdVersion,
   findHouseholdByCode,
+  findHouseholdIdsInScope,
   insertHouseholds,
   insertHouseholdVersions,
   listHouseholds,
@@ -199,6 +200,11 @@ export async function createHousehold(ctx: ServiceContext, input: TCreateHouseho
     });
     return getHouseholdCard(txCtx, id);
   });
+}
+
+/** The households among these ids that the actor may see. */
+export async function visibleHouseholdIds(ctx: ServiceContext, ids: readonly string[]): Promise<string[]> {
+  return findHouseholdIdsInScope(ctx.db, scopeOf(ctx.actor), [...new Set(ids)]);
 }
 
 export async function getHouseholdCard(ctx: ServiceContext, id: string): Promise<THouseholdCard> {

@@ -13,9 +13,15 @@ export const registryModule: TongxinModule = {
 };
 
 export { registryErrors } from './errors.js';
-export { createHousehold, findHouseholds, getHouseholdCard, updateHousehold } from './household.service.js';
+export {
+  createHousehold,
+  findHouseholds,
+  getHouseholdCard,
+  updateHousehold,
+  visibleHouseholdIds,
+} from './household.service.js';
 export { addPerson } from './person.service.js';
-export { createVillage, findVillages } from './village.service.js';
+export { createVillage, findVillages, visibleVillages } from './village.service.js';
 export {
   HeaderError,
   HOUSEHOLD_COLUMNS,

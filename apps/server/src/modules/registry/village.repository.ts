@@ -37,6 +37,18 @@ export async function findVillage(
   return row ? withCount(row) : undefined;
 }
 
+export async function findVillagesByIds(
+  executor: Executor,
+  scope: Scope,
+  ids: readonly string[],
+): Promise<VillageRow[]> {
+  if (ids.length === 0) return [];
+  let query = db(executor).selectFrom('villages').selectAll('villages').where('villages.id', 'in', ids);
+  const condition = villageScope(executor, scope);
+  if (condition) query = query.where(condition);
+  return query.execute();
+}
+
 export async function findVillageByRegion(executor: Executor, regionCode: string): Promise<VillageRow | undefined> {
   return db(executor).selectFrom('villages').selectAll().where('region_code', '=', regionCode).executeTakeFirst();
 }

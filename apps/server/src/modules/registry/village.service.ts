@@ -25,6 +25,7 @@ import { namesFor } from './names.js';
 import {
   findVillage,
   findVillageByRegion,
+  findVillagesByIds,
   insertVillage,
   listVillages,
   updateVillageRow,
@@ -55,6 +56,17 @@ async function present(ctx: ServiceContext, rows: readonly VillageWithCounts[]):
     organizationIds: rows.map((row) => row.organization_id),
   });
   return rows.map((row) => toVillage(row, names));
+}
+
+/** The villages among these ids that the actor may see, with their region codes (for projects that target them). */
+export async function visibleVillages(
+  ctx: ServiceContext,
+  ids: readonly string[],
+): Promise<{ id: string; regionCode: string }[]> {
+  return (await findVillagesByIds(ctx.db, scopeOf(ctx.actor), [...new Set(ids)])).map((row) => ({
+    id: row.id,
+    regionCode: row.region_code,
+  }));
 }
 
 export async function requireVillage(ctx: ServiceContext, id: string, write = false): Promise<VillageWithCounts> {

@@ -1,0 +1,14 @@
+import type { TongxinModule } from '../../platform/http/index.js';
+import { projectMigrations } from './migrations.js';
+import { projectRoutes } from './routes.js';
+
+export const projectsModule: TongxinModule = {
+  name: 'projects',
+  migrations: projectMigrations,
+  routes: projectRoutes,
+};
+
+export { projectErrors } from './errors.js';
+export { createProject, findProjects, getProject, transitionProject, updateProject } from './project.service.js';
+export { TRANSITIONS } from './state-machine.js';
+export type { ProjectTables } from './tables.js';
