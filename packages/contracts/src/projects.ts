@@ -193,3 +193,160 @@ export const ZProjectTransition = z.object({
   recordedAt: ZTimestamp,
 });
 export type TProjectTransition = z.infer<typeof ZProjectTransition>;
+
+// ── Milestones, reports, inspections, acceptance, files ─────────────────────
+
+export const ZProjectFile = z.object({
+  id: ZId,
+  kind: z.enum(['photo', 'document']),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  isPublic: z.boolean(),
+  createdAt: ZTimestamp,
+});
+export type TProjectFile = z.infer<typeof ZProjectFile>;
+
+export const ZMilestone = z.object({
+  id: ZId,
+  title: z.string(),
+  dueOn: z.string(),
+  targetValue: z.number().nullable(),
+  unit: z.string().nullable(),
+  achievedValue: z.number().nullable(),
+  achievedOn: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type TMilestone = z.infer<typeof ZMilestone>;
+
+export const ZCreateMilestoneRequest = z.object({
+  title: text(200).min(1),
+  dueOn: ZBusinessDate,
+  targetValue: z.number().min(0).max(1e12).nullish(),
+  unit: text(20).nullish(),
+});
+export type TCreateMilestoneRequest = z.input<typeof ZCreateMilestoneRequest>;
+
+export const ZUpdateMilestoneRequest = z
+  .object({
+    title: text(200).min(1),
+    dueOn: ZBusinessDate,
+    targetValue: z.number().min(0).max(1e12).nullable(),
+    unit: text(20).nullable(),
+    achievedValue: z.number().min(0).max(1e12).nullable(),
+    achievedOn: ZBusinessDate.nullable(),
+  })
+  .partial()
+  .strict();
+export type TUpdateMilestoneRequest = z.input<typeof ZUpdateMilestoneRequest>;
+
+export const REPORT_KIND = codes({
+  progress: { 'zh-CN': '进展报告', en: 'Progress report' },
+  final: { 'zh-CN': '结项报告', en: 'Final report' },
+});
+export type TReportKind = z.infer<typeof REPORT_KIND.schema>;
+
+export const ZFigure = z.object({ label: text(60).min(1), value: z.number().min(-1e12).max(1e12), unit: text(20).nullish() });
+
+export const ZProgressReport = z.object({
+  id: ZId,
+  kind: REPORT_KIND.schema,
+  reportedOn: z.string(),
+  text: z.string(),
+  figures: z.array(ZFigure),
+  isPublic: z.boolean(),
+  photos: z.array(ZProjectFile),
+  authorUsername: z.string(),
+  createdAt: ZTimestamp,
+});
+export type TProgressReport = z.infer<typeof ZProgressReport>;
+
+export const ZCreateReportRequest = z.object({
+  kind: REPORT_KIND.schema.default('progress'),
+  reportedOn: ZBusinessDate,
+  text: text(8000).min(1),
+  figures: z.array(ZFigure).max(30).default([]),
+  isPublic: z.boolean().default(false),
+  /** Files uploaded beforehand with POST /projects/{id}/files. */
+  photoIds: z.array(ZId).max(30).default([]),
+});
+export type TCreateReportRequest = z.input<typeof ZCreateReportRequest>;
+
+export const INSPECTION_RATING = codes({
+  excellent: { 'zh-CN': '优', en: 'Excellent' },
+  good: { 'zh-CN': '良', en: 'Good' },
+  fair: { 'zh-CN': '中', en: 'Fair' },
+  poor: { 'zh-CN': '差', en: 'Poor' },
+});
+export type TInspectionRating = z.infer<typeof INSPECTION_RATING.schema>;
+
+export const ZFollowUp = z.object({
+  action: text(300).min(1),
+  owner: text(60).min(1),
+  dueOn: ZBusinessDate,
+  done: z.boolean().default(false),
+});
+
+export const ZInspection = z.object({
+  id: ZId,
+  visitedOn: z.string(),
+  inspectors: z.string(),
+  findings: z.string(),
+  rating: INSPECTION_RATING.schema,
+  followUps: z.array(ZFollowUp.extend({ overdue: z.boolean() })),
+  photos: z.array(ZProjectFile),
+  authorUsername: z.string(),
+  createdAt: ZTimestamp,
+});
+export type TInspection = z.infer<typeof ZInspection>;
+
+export const ZCreateInspectionRequest = z.object({
+  visitedOn: ZBusinessDate,
+  inspectors: text(300).min(1),
+  findings: text(8000).min(1),
+  rating: INSPECTION_RATING.schema,
+  followUps: z.array(ZFollowUp).max(30).default([]),
+  photoIds: z.array(ZId).max(30).default([]),
+});
+export type TCreateInspectionRequest = z.input<typeof ZCreateInspectionRequest>;
+
+export const ZAcceptance = z.object({
+  id: ZId,
+  checkedOn: z.string(),
+  verdict: z.enum(['pass', 'fail']),
+  checklist: z.array(z.object({ item: z.string(), passed: z.boolean(), note: z.string().nullable() })),
+  remarks: z.string().nullable(),
+  authorUsername: z.string(),
+  createdAt: ZTimestamp,
+});
+export type TAcceptance = z.infer<typeof ZAcceptance>;
+
+export const ZCreateAcceptanceRequest = z.object({
+  checkedOn: ZBusinessDate,
+  checklist: z
+    .array(z.object({ item: text(200).min(1), passed: z.boolean(), note: text(500).nullish() }))
+    .min(1)
+    .max(50),
+  remarks: text(4000).nullish(),
+});
+export type TCreateAcceptanceRequest = z.input<typeof ZCreateAcceptanceRequest>;
+
+/** What is due or overdue under the reporting rules and the project's own plan. */
+export const ZOverdueItem = z.object({
+  kind: z.enum(['progress_report', 'final_report', 'milestone', 'follow_up']),
+  dueOn: z.string(),
+  title: z.string(),
+});
+export type TOverdueItem = z.infer<typeof ZOverdueItem>;
+
+export const ZReportingStatus = z.object({
+  nextReportDue: z.string().nullable(),
+  overdue: z.array(ZOverdueItem),
+});
+export type TReportingStatus = z.infer<typeof ZReportingStatus>;
+
+export const ZSupervisionRow = z.object({
+  project: z.object({ id: ZId, code: z.string(), name: z.string(), status: PROJECT_STATUS.schema, ownerOrganizationName: z.string() }),
+  overdue: z.array(ZOverdueItem),
+});
+export type TSupervisionRow = z.infer<typeof ZSupervisionRow>;

@@ -75,8 +75,7 @@ describe('the project lifecycle', () => {
         if (legal) {
           const after = await step(project, action);
           const expected = action === 'resume' ? 'in_progress' : TRANSITIONS[action].to;
-          if (after.status !== expected)
-            outcomes.push(`${status} + ${action} → ${after.status}, expected ${expected}`);
+          if (after.status !== expected) outcomes.push(`${status} + ${action} → ${after.status}, expected ${expected}`);
         } else {
           const error = await refusal(step(project, action));
           const statusName = PROJECT_STATUS.labels[status]['zh-CN'];

@@ -1,0 +1,3 @@
+export { FILE_LIMITS_MB, fileErrors, storedFilePath, storeFile } from './store.js';
+export type { FileKind, StoredFile } from './store.js';
+export { stripJpegMetadata, stripPngMetadata } from './strip-metadata.js';
