@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { TOrganization } from '@tongxin/contracts';
 import type { Database } from '../platform/db/index.js';
 import { insertImportJob } from '../modules/registry/import/import-job.repository.js';
+import { uploadProjectFile } from '../modules/projects/index.js';
+import { systemContext } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
+import { jpegWithGps } from './images.js';
 import { makeOrganization, makeProject, makeUser } from './factories.js';
 import { makeHousehold, makeVillage, testVillageCode } from './registry-factories.js';
 
@@ -66,6 +69,18 @@ export const RECORD_FIXTURES: Readonly<Record<string, (ctx: FixtureContext) => P
   '/api/v1/imports/{id}': async (ctx) => ({ id: await importOf(ctx) }),
   '/api/v1/projects/{id}': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
   '/api/v1/projects/{id}/timeline': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
+  '/api/v1/projects/{id}/records': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
+  '/api/v1/projects/{id}/files/{fileId}': async (ctx) => {
+    const project = await makeProject(ctx.db, ctx.owner);
+    const file = await uploadProjectFile(systemContext(ctx.db.executor), project.id, {
+      kind: 'photo',
+      fileName: 'photo.jpg',
+      bytes: jpegWithGps(),
+      isPublic: false,
+      dataDir: ctx.dataDir,
+    });
+    return { id: project.id, fileId: file.id };
+  },
   '/api/v1/imports/{id}/problems': async (ctx) => ({ id: await importOf(ctx) }),
   '/api/v1/imports/{id}/error-report': async (ctx) => ({ id: await importOf(ctx) }),
 };

@@ -1,14 +1,19 @@
 import type { TongxinModule } from '../../platform/http/index.js';
 import { projectMigrations } from './migrations.js';
+import { recordRoutes } from './records.routes.js';
 import { projectRoutes } from './routes.js';
 
 export const projectsModule: TongxinModule = {
   name: 'projects',
   migrations: projectMigrations,
-  routes: projectRoutes,
+  routes: (app) => {
+    recordRoutes(app);
+    projectRoutes(app);
+  },
 };
 
 export { projectErrors } from './errors.js';
 export { createProject, findProjects, getProject, transitionProject, updateProject } from './project.service.js';
+export { addAcceptance, addInspection, addMilestone, addReport, uploadProjectFile } from './records.service.js';
 export { TRANSITIONS } from './state-machine.js';
 export type { ProjectTables } from './tables.js';

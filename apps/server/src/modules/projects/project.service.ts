@@ -67,7 +67,7 @@ const AUDITED = [
 type Relation = { isOwner: boolean; isAbove: boolean };
 
 /** How the actor stands to a project: its own organization runs it, or one above it supervises it. */
-async function relationTo(ctx: ServiceContext, project: ProjectRow): Promise<Relation> {
+export async function relationTo(ctx: ServiceContext, project: ProjectRow): Promise<Relation> {
   if (!MANAGERS.has(ctx.actor.role)) return { isOwner: false, isAbove: false };
   if (ctx.actor.role === 'platform_admin') return { isOwner: true, isAbove: true };
   const owner = await organizationPlacement(ctx.db, project.owner_organization_id);

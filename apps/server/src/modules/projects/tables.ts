@@ -49,7 +49,79 @@ export type ProjectTransitionRow = {
   recorded_at: string;
 };
 
+export type ProjectFileRow = {
+  id: string;
+  project_id: string;
+  /** What the file belongs to: the project itself, a report or an inspection. */
+  owner_kind: 'project' | 'report' | 'inspection';
+  owner_id: string;
+  kind: 'photo' | 'document';
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_path: string;
+  is_public: number;
+  created_at: string;
+  created_by: string;
+};
+
+export type MilestoneRow = {
+  id: string;
+  project_id: string;
+  title: string;
+  due_on: string;
+  target_value: number | null;
+  unit: string | null;
+  achieved_value: number | null;
+  achieved_on: string | null;
+  created_at: string;
+};
+
+export type ReportRow = {
+  id: string;
+  project_id: string;
+  kind: 'progress' | 'final';
+  reported_on: string;
+  text: string;
+  /** JSON [{label, value, unit}]. */
+  figures: string;
+  is_public: number;
+  created_at: string;
+  created_by: string;
+};
+
+export type InspectionRow = {
+  id: string;
+  project_id: string;
+  visited_on: string;
+  inspectors: string;
+  findings: string;
+  rating: 'excellent' | 'good' | 'fair' | 'poor';
+  /** JSON [{action, owner, dueOn, done}]. */
+  follow_ups: string;
+  created_at: string;
+  created_by: string;
+};
+
+export type AcceptanceRow = {
+  id: string;
+  project_id: string;
+  checked_on: string;
+  verdict: 'pass' | 'fail';
+  /** JSON [{item, passed, note}]. */
+  checklist: string;
+  remarks: string | null;
+  created_at: string;
+  created_by: string;
+};
+
 export type ProjectTables = {
+  project_files: ProjectFileRow;
+  project_milestones: MilestoneRow;
+  project_reports: ReportRow;
+  project_inspections: InspectionRow;
+  project_acceptances: AcceptanceRow;
   projects: ProjectRow;
   project_targets: ProjectTargetRow;
   project_partners: ProjectPartnerRow;

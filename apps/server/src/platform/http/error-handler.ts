@@ -38,7 +38,11 @@ function toAppError(error: FastifyError | Error, request: FastifyRequest): AppEr
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return platformErrors.unsupportedMediaType({ type: request.headers['content-type'] ?? '' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
       return platformErrors.payloadTooLarge();
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return platformErrors.unsupportedMediaType({ type: request.headers['content-type'] ?? '' });
   }
   if (error instanceof SyntaxError && 'statusCode' in error && error.statusCode === 400) {
     return platformErrors.malformedJson();

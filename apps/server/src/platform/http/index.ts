@@ -7,3 +7,5 @@ export type { RouteAccess } from './fastify-types.js';
 export { LANG_COOKIE, negotiateLang } from './lang.js';
 export type { ApiApp, TongxinModule } from './module.js';
 export { RequestValidationError, validatorCompiler } from './validator.js';
+export { readUpload } from './upload.js';
+export type { Upload } from './upload.js';
