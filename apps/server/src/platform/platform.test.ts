@@ -94,7 +94,9 @@ describe('ids', () => {
   it('are UUIDv7 and sort in the order they were made, within one millisecond too', async () => {
     const { newId } = await import('./ids.js');
     const ids = Array.from({ length: 5000 }, () => newId(1_795_000_000_000));
-    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(
+      true,
+    );
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(5000);
   });

@@ -147,20 +147,26 @@ export async function getProject(ctx: ServiceContext, id: string): Promise<TProj
   return project;
 }
 
-export async function findProjects(ctx: ServiceContext, input: TProjectListQuery): Promise<TPage<TProject>> {
-  const query = ZProjectListQuery.parse(input);
+/** The list filters of a query, shared by the list and its export. */
+export async function projectFilter(ctx: ServiceContext, query: z.output<typeof ZProjectListQuery>) {
   const atLevel = query.level ? await organizationIdsAtLevel(ctx.db, query.level) : undefined;
-  const ownerIds = query.organizationId
-    ? (atLevel ?? [query.organizationId]).filter((id) => id === query.organizationId)
-    : atLevel;
-  const { rows, total } = await listProjects(ctx.db, scopeOf(ctx.actor), {
+  return {
     text: query.q,
     category: query.category,
     status: query.status,
-    ownerIds,
+    ownerIds: query.organizationId
+      ? (atLevel ?? [query.organizationId]).filter((id) => id === query.organizationId)
+      : atLevel,
     regionPrefix: query.regionCode ? regionPrefix(query.regionCode) : undefined,
     yearStart: query.year ? `${query.year}-01-01` : undefined,
     yearEnd: query.year ? `${query.year}-12-31` : undefined,
+  };
+}
+
+export async function findProjects(ctx: ServiceContext, input: TProjectListQuery): Promise<TPage<TProject>> {
+  const query = ZProjectListQuery.parse(input);
+  const { rows, total } = await listProjects(ctx.db, scopeOf(ctx.actor), {
+    ...(await projectFilter(ctx, query)),
     sort: query.sort,
     order: query.order,
     offset: (query.page - 1) * query.pageSize,

@@ -1,4 +1,5 @@
 import type { TAcceptance, TProject, TProjectFile, TSupervisionRow } from '@tongxin/contracts';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeNetwork, makeProject, type Network } from '../../test-support/factories.js';
 import { jpegWithGps } from '../../test-support/images.js';
@@ -93,6 +94,29 @@ describe('progress reports and photos', () => {
     const fake = await upload(county, project.id, { name: '伪装.jpg', bytes: Buffer.from('MZ not an image') });
     expect(fake.statusCode).toBe(415);
     expect(fake.json().error.message).toContain('JPG、PNG');
+  });
+});
+
+describe('lists', () => {
+  it('export the filtered projects as a workbook, only those in scope', async () => {
+    const project = await makeProject(server.database.db, net.orgs.dengkou, {
+      name: '磴口县肉羊养殖产业项目',
+      category: 'industry',
+    });
+    const response = await city.get('/api/v1/projects/export?category=industry&q=肉羊');
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(response.rawPayload) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('项目');
+    expect(sheet?.getRow(2).getCell(1).text).toBe(project.code);
+    expect(sheet?.getRow(2).getCell(3).text).toBe(net.orgs.dengkou.name);
+    expect(sheet?.getRow(2).getCell(7).text).toBe('200,000.00');
+    const sibling = await signIn(server.app, net.users.wltzqAdmin.username);
+    const theirs = new ExcelJS.Workbook();
+    await theirs.xlsx.load(
+      Buffer.from((await sibling.get('/api/v1/projects/export?q=肉羊')).rawPayload) as unknown as ArrayBuffer,
+    );
+    expect(theirs.getWorksheet('项目')?.rowCount).toBe(1);
   });
 });
 

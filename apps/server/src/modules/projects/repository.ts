@@ -147,6 +147,24 @@ export async function listProjects(
   return { rows, total: count.n };
 }
 
+/** Every matching project in pages of a thousand, for exports that stream. */
+export async function* streamProjects(
+  executor: Executor,
+  scope: Scope,
+  filter: Omit<ProjectFilter, 'sort' | 'order' | 'offset' | 'limit'>,
+): AsyncGenerator<ProjectRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    let query = filtered(executor, scope, filter);
+    if (!query) return;
+    if (after !== null) query = query.where('projects.id', '>', after);
+    const rows = await query.selectAll('projects').orderBy('projects.id').limit(1000).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]?.id ?? null;
+  }
+}
+
 export async function insertProject(executor: Executor, row: ProjectRow): Promise<void> {
   await db(executor).insertInto('projects').values(row).execute();
 }

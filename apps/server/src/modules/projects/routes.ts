@@ -10,6 +10,8 @@ import {
 } from '@tongxin/contracts';
 import { z } from 'zod';
 import { serviceContext, type ApiApp } from '../../platform/http/index.js';
+import { beijingDate } from '../../platform/time.js';
+import { exportProjects } from './export.service.js';
 import {
   createProject,
   findProjects,
@@ -35,6 +37,21 @@ export function projectRoutes(app: ApiApp): void {
       },
     },
     async (request) => findProjects(serviceContext(request), request.query),
+  );
+  app.get(
+    '/api/v1/projects/export',
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'The filtered list as a workbook, streamed', querystring: ZProjectListQuery },
+    },
+    async (request, reply) => {
+      const stream = await exportProjects(serviceContext(request), request.query);
+      const name = encodeURIComponent(`项目清单-${beijingDate()}.xlsx`);
+      return reply
+        .header('content-disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${name}`)
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(stream);
+    },
   );
   app.post(
     '/api/v1/projects',

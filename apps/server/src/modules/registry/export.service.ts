@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import type { PassThrough } from 'node:stream';
 import {
   ASSISTANCE_WAY,
   formatFen,
@@ -10,20 +10,16 @@ import {
   ZHouseholdListQuery,
   type THouseholdListQuery,
 } from '@tongxin/contracts';
-import ExcelJS from 'exceljs';
 import { scopeOf } from '../../platform/access/index.js';
 import { recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
+import { streamWorkbook, type SheetColumn } from '../../platform/xlsx-stream.js';
 import { idNumberLookupHash } from './identity.js';
 import { streamHouseholds } from './household.repository.js';
 import { namesFor } from './names.js';
 import type { HouseholdRow } from './tables.js';
 
-const COLUMNS: {
-  header: string;
-  width: number;
-  value: (row: HouseholdRow, names: Awaited<ReturnType<typeof namesFor>>) => string | number;
-}[] = [
+const COLUMNS: SheetColumn<HouseholdRow, Awaited<ReturnType<typeof namesFor>>>[] = [
   { header: '户编号', width: 18, value: (r) => r.code ?? '' },
   { header: '村', width: 36, value: (r, n) => n.regions.get(r.region_code) ?? r.region_code },
   { header: '户主姓名', width: 10, value: (r) => r.head_name ?? '' },
@@ -82,37 +78,31 @@ export function exportHouseholds(ctx: ServiceContext, input: THouseholdListQuery
     mainCause: query.mainCause,
     idNumberHash: hash ?? (query.idNumber ? 'no-such-hash' : undefined),
   };
-  const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('农户', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((column) => ({ header: column.header, width: column.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  const write = async () => {
-    let count = 0;
-    for await (const page of streamHouseholds(ctx.db, scopeOf(ctx.actor), filter)) {
-      const names = await namesFor(ctx.db, {
-        regionCodes: page.map((row) => row.region_code),
-        organizationIds: page.map((row) => row.organization_id),
-      });
-      for (const row of page) sheet.addRow(COLUMNS.map((column) => column.value(row, names))).commit();
-      count += page.length;
-    }
-    sheet.commit();
-    await workbook.commit();
-    await recordAudit(ctx.db, {
-      chainId: ctx.actor.organizationId,
-      action: 'registry.export_households',
-      entityType: 'export',
-      entityId: null,
-      changes: {
-        filters: { before: null, after: { ...input, idNumber: input.idNumber ? '[masked]' : undefined } },
-        rows: { before: null, after: count },
-      },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
-    });
-  };
-  write().catch((error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))));
+  const stream = streamWorkbook({
+    sheetName: '农户',
+    columns: COLUMNS,
+    pages: (async function* () {
+      for await (const rows of streamHouseholds(ctx.db, scopeOf(ctx.actor), filter)) {
+        const context = await namesFor(ctx.db, {
+          regionCodes: rows.map((row) => row.region_code),
+          organizationIds: rows.map((row) => row.organization_id),
+        });
+        yield { rows, context };
+      }
+    })(),
+    onDone: (count) =>
+      recordAudit(ctx.db, {
+        chainId: ctx.actor.organizationId,
+        action: 'registry.export_households',
+        entityType: 'export',
+        entityId: null,
+        changes: {
+          filters: { before: null, after: { ...input, idNumber: input.idNumber ? '[masked]' : undefined } },
+          rows: { before: null, after: count },
+        },
+        actor: { id: ctx.actor.userId, username: ctx.actor.username },
+        requestId: ctx.requestId,
+      }),
+  });
   return stream;
 }
