@@ -9,7 +9,7 @@ export const accountsModule: TongxinModule = {
 };
 
 export { accountErrors } from './errors.js';
-export { LOGIN_LIMIT, login, purgeStaleSessions, resolveSession } from './session.service.js';
+export { actorOf, LOGIN_LIMIT, login, purgeStaleSessions, resolveSession } from './session.service.js';
 export {
   ADMIN_USERNAME,
   createUser,

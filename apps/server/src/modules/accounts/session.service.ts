@@ -133,6 +133,29 @@ export async function resolveSession(db: Executor, token: string, now: Date): Pr
   return { actor, csrfToken: row.csrf_token };
 }
 
+/**
+ * The actor a user would be when signed in, for work done on their behalf without a session (demo data,
+ * command-line imports as a given user). Null for an unknown or disabled user.
+ */
+export async function actorOf(db: Executor, username: string): Promise<Actor | null> {
+  const user = await findUserByUsername(db, username);
+  if (!user || user.status !== 'active') return null;
+  const organization = await organizationPlacement(db, user.organization_id);
+  if (!organization) return null;
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    organizationId: organization.id,
+    organizationName: organization.name,
+    organizationPath: organization.path,
+    organizationRegionCode: organization.regionCode,
+    mustChangePassword: false,
+    sessionId: 'on-behalf',
+  };
+}
+
 export async function logout(ctx: ServiceContext): Promise<void> {
   await deleteSession(ctx.db, ctx.actor.sessionId);
 }

@@ -4,6 +4,7 @@ import { createUser, userIdByUsername } from '../accounts/index.js';
 import { addMember, createOrganization, findOrganizations, moveOrganization } from '../organizations/index.js';
 import { isProvinceLoaded, loadProvince } from '../regions/index.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './networks.js';
+import { seedProjectDemo } from './project-seed.js';
 import { seedRegistryDemo } from './registry-seed.js';
 
 /** GB 32100 authority and category digits: 51 civil-affairs social group, 91 enterprise, 11 state organ. */
@@ -102,5 +103,6 @@ export async function seedDemo(ctx: ServiceContext, onStep: DemoProgress = () =>
   }
   const cadre = await userIdByUsername(ctx.db, 'dengkou_cadre');
   if (await seedRegistryDemo(ctx, ids, cadre, onStep)) created = true;
+  if (await seedProjectDemo(ctx, ids, onStep)) created = true;
   return { created, logins, password: DEMO_PASSWORD };
 }
