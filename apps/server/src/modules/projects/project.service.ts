@@ -66,14 +66,19 @@ const AUDITED = [
 
 type Relation = { isOwner: boolean; isAbove: boolean };
 
-/** How the actor stands to a project: its own organization runs it, or one above it supervises it. */
-export async function relationTo(ctx: ServiceContext, project: ProjectRow): Promise<Relation> {
+/** How the actor stands to a project whose owner sits at `ownerPath` in the network. */
+function relationOf(ctx: ServiceContext, project: ProjectRow, ownerPath: string | null): Relation {
   if (!MANAGERS.has(ctx.actor.role)) return { isOwner: false, isAbove: false };
   if (ctx.actor.role === 'platform_admin') return { isOwner: true, isAbove: true };
-  const owner = await organizationPlacement(ctx.db, project.owner_organization_id);
   const isOwner = project.owner_organization_id === ctx.actor.organizationId;
-  const isAbove = !isOwner && owner !== null && owner.path.startsWith(ctx.actor.organizationPath);
+  const isAbove = !isOwner && ownerPath !== null && ownerPath.startsWith(ctx.actor.organizationPath);
   return { isOwner, isAbove };
+}
+
+/** How the actor stands to a project: its own organization runs it, or one above it supervises it. */
+export async function relationTo(ctx: ServiceContext, project: ProjectRow): Promise<Relation> {
+  const owner = await organizationPlacement(ctx.db, project.owner_organization_id);
+  return relationOf(ctx, project, owner?.path ?? null);
 }
 
 async function present(ctx: ServiceContext, rows: readonly ProjectRow[]): Promise<TProject[]> {
@@ -84,16 +89,16 @@ async function present(ctx: ServiceContext, rows: readonly ProjectRow[]): Promis
     ...rows.map((row) => row.owner_organization_id),
     ...partners.map((p) => p.organization_id),
   ]);
-  const levels = new Map<string, TProject['level']>();
-  for (const row of rows) {
-    const placement = await organizationPlacement(ctx.db, row.owner_organization_id);
-    levels.set(row.owner_organization_id, placement?.level ?? 'county');
-  }
+  // Each owner once, whatever the number of its projects on the page.
+  const owners = new Map<string, Awaited<ReturnType<typeof organizationPlacement>>>();
+  for (const id of new Set(rows.map((row) => row.owner_organization_id)))
+    owners.set(id, await organizationPlacement(ctx.db, id));
   const regions = await regionFullNames(ctx.db, regionCodes);
   const result: TProject[] = [];
   for (const row of rows) {
     const mine = targets.filter((t) => t.project_id === row.id);
-    const relation = await relationTo(ctx, row);
+    const owner = owners.get(row.owner_organization_id) ?? null;
+    const relation = relationOf(ctx, row, owner?.path ?? null);
     const refs = (kind: ProjectTargetRow['kind']) => mine.filter((t) => t.kind === kind).map((t) => t.ref);
     result.push({
       id: row.id,
@@ -101,7 +106,7 @@ async function present(ctx: ServiceContext, rows: readonly ProjectRow[]): Promis
       name: row.name,
       ownerOrganizationId: row.owner_organization_id,
       ownerOrganizationName: organizations.get(row.owner_organization_id) ?? '',
-      level: levels.get(row.owner_organization_id) ?? 'county',
+      level: owner?.level ?? 'county',
       category: row.category,
       infrastructureKind: row.infrastructure_kind,
       governmentObligated: row.government_obligated === 1,
