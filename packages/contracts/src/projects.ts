@@ -3,7 +3,6 @@ import { ZBusinessDate, ZId, ZPageQuery, ZTimestamp } from './common.js';
 import { codes } from './codes.js';
 import { ZOrganizationLevel } from './organizations.js';
 
-
 export const PROJECT_CATEGORY = codes({
   finance: { 'zh-CN': '金融扶贫', en: 'Finance' },
   education: { 'zh-CN': '教育助学', en: 'Education' },
@@ -85,7 +84,11 @@ const text = (max: number) => z.string().trim().max(max);
 const ZFen = z.number().int().min(0).max(1e13);
 
 export const ZPartner = z.object({ organizationId: ZId, role: PARTNER_ROLE.schema });
-export const ZBeneficiaryCount = z.object({ group: BENEFICIARY_GROUP.schema, count: z.number().int().min(0).max(1e9), note: text(100).nullish() });
+export const ZBeneficiaryCount = z.object({
+  group: BENEFICIARY_GROUP.schema,
+  count: z.number().int().min(0).max(1e9),
+  note: text(100).nullish(),
+});
 
 const projectFields = {
   name: text(120).min(2),
@@ -172,7 +175,10 @@ export const ZProjectListQuery = ZPageQuery.extend({
   category: PROJECT_CATEGORY.schema.optional(),
   level: ZOrganizationLevel.optional(),
   status: PROJECT_STATUS.schema.optional(),
-  regionCode: z.string().regex(/^\d{6}(\d{6})?$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}(\d{6})?$/)
+    .optional(),
   organizationId: ZId.optional(),
   /** Projects running in this year (planned start on or before its end, planned end on or after its start). */
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -246,7 +252,11 @@ export const REPORT_KIND = codes({
 });
 export type TReportKind = z.infer<typeof REPORT_KIND.schema>;
 
-export const ZFigure = z.object({ label: text(60).min(1), value: z.number().min(-1e12).max(1e12), unit: text(20).nullish() });
+export const ZFigure = z.object({
+  label: text(60).min(1),
+  value: z.number().min(-1e12).max(1e12),
+  unit: text(20).nullish(),
+});
 
 export const ZProgressReport = z.object({
   id: ZId,
@@ -346,7 +356,13 @@ export const ZReportingStatus = z.object({
 export type TReportingStatus = z.infer<typeof ZReportingStatus>;
 
 export const ZSupervisionRow = z.object({
-  project: z.object({ id: ZId, code: z.string(), name: z.string(), status: PROJECT_STATUS.schema, ownerOrganizationName: z.string() }),
+  project: z.object({
+    id: ZId,
+    code: z.string(),
+    name: z.string(),
+    status: PROJECT_STATUS.schema,
+    ownerOrganizationName: z.string(),
+  }),
   overdue: z.array(ZOverdueItem),
 });
 export type TSupervisionRow = z.infer<typeof ZSupervisionRow>;

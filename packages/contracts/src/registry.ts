@@ -441,3 +441,11 @@ export const ZImportProblem = z.object({
   message: z.object({ 'zh-CN': z.string(), en: z.string() }),
 });
 export type TImportProblem = z.infer<typeof ZImportProblem>;
+
+export const ZHouseholdSummary = z.object({
+  total: z.number().int(),
+  byType: z.record(z.string(), z.number().int()),
+  byCategory: z.record(z.string(), z.number().int()),
+  byRisk: z.record(z.string(), z.number().int()),
+});
+export type THouseholdSummary = z.infer<typeof ZHouseholdSummary>;

@@ -119,6 +119,49 @@ export type HouseholdListRow = HouseholdRow & {
   as_of_risk_eliminated: number | null;
 };
 
+/** How many of the filtered households there are in total, by type, by monitoring category, and with each risk. */
+export async function countHouseholds(
+  executor: Executor,
+  scope: Scope,
+  filter: Omit<HouseholdFilter, 'sort' | 'order' | 'offset' | 'limit'>,
+  risks: readonly string[],
+): Promise<{
+  total: number;
+  byType: Record<string, number>;
+  byCategory: Record<string, number>;
+  byRisk: Record<string, number>;
+}> {
+  const query = filtered(executor, scope, filter);
+  const typeColumn = filter.asOf ? 'hv.type' : 'households.type';
+  const categoryColumn = filter.asOf ? 'hv.monitoring_category' : 'households.monitoring_category';
+  const risksColumn = filter.asOf ? 'hv.risks' : 'households.risks';
+  const [types, categories, ...riskCounts] = await Promise.all([
+    query
+      .select([typeColumn, (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(typeColumn)
+      .execute(),
+    query
+      .select([categoryColumn, (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(categoryColumn)
+      .execute(),
+    ...risks.map((risk) =>
+      query
+        .where(risksColumn, 'like', `%"${risk}"%`)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ),
+  ]);
+  const byType = Object.fromEntries(types.map((row) => [String(row.type), row.n]));
+  return {
+    total: Object.values(byType).reduce((sum, n) => sum + n, 0),
+    byType,
+    byCategory: Object.fromEntries(
+      categories.flatMap((row) => (row.monitoring_category ? [[row.monitoring_category, row.n]] : [])),
+    ),
+    byRisk: Object.fromEntries(risks.map((risk, i) => [risk, riskCounts[i]?.n ?? 0])),
+  };
+}
+
 export async function listHouseholds(
   executor: Executor,
   scope: Scope,
@@ -215,14 +258,6 @@ export async function listHouseholdVersions(executor: Executor, householdId: str
     .orderBy('valid_from', 'desc')
     .orderBy('recorded_at', 'desc')
     .execute();
-}
-
-export async function countHouseholds(executor: Executor): Promise<number> {
-  const row = await db(executor)
-    .selectFrom('households')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
 }
 
 /** Households by code that the scope may change, for imports of members. */

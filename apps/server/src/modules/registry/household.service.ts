@@ -1,5 +1,6 @@
 import {
   regionPrefix,
+  RISK_TYPE,
   ZCreateHouseholdRequest,
   ZHouseholdListQuery,
   ZUpdateHouseholdRequest,
@@ -7,6 +8,7 @@ import {
   type THousehold,
   type THouseholdCard,
   type THouseholdListQuery,
+  type THouseholdSummary,
   type THouseholdVersion,
   type TPage,
   type TUpdateHouseholdRequest,
@@ -30,6 +32,7 @@ import { householdRow, sealContact } from './household-row.js';
 import {
   amendHouseholdVersion,
   closeHouseholdVersion,
+  countHouseholds,
   currentHouseholdVersion,
   findHouseholdByCode,
   findHouseholdIdsInScope,
@@ -247,6 +250,29 @@ export async function findHouseholds(ctx: ServiceContext, input: THouseholdListQ
       : row,
   );
   return { items: await present(ctx, asOf), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Counts of the filtered households by type, monitoring category and risk, for summaries and charts. */
+export async function householdSummary(ctx: ServiceContext, input: THouseholdListQuery): Promise<THouseholdSummary> {
+  const query = ZHouseholdListQuery.parse(input);
+  const hash = query.idNumber ? idNumberLookupHash(query.idNumber) : undefined;
+  return countHouseholds(
+    ctx.db,
+    scopeOf(ctx.actor),
+    {
+      text: query.q,
+      villageId: query.villageId,
+      regionPrefix: query.regionCode ? regionPrefix(query.regionCode) : undefined,
+      type: query.type,
+      monitoringCategory: query.monitoringCategory,
+      risk: query.risk,
+      riskEliminated: query.riskEliminated === undefined ? undefined : query.riskEliminated === 'true',
+      mainCause: query.mainCause,
+      idNumberHash: hash ?? (query.idNumber ? 'no-such-hash' : undefined),
+      asOf: query.asOf,
+    },
+    RISK_TYPE.values,
+  );
 }
 
 export async function householdHistory(ctx: ServiceContext, id: string): Promise<THouseholdVersion[]> {

@@ -58,11 +58,3 @@ export async function updatePersonRow(
 export async function deletePerson(executor: Executor, id: string): Promise<void> {
   await db(executor).deleteFrom('persons').where('id', '=', id).execute();
 }
-
-export async function countPersons(executor: Executor): Promise<number> {
-  const row = await db(executor)
-    .selectFrom('persons')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
-}

@@ -189,6 +189,34 @@ describe('history', () => {
     expect(history[0]?.recordedBy).toBe(net.users.dengkouAdmin.username);
   });
 
+  it('counts households by type, monitoring category and risk, today and as of a past date', async () => {
+    const village = await makeVillage(server.database.db, net.orgs.dengkou, testVillageCode('150822', 6));
+    const make = async (changes: Record<string, unknown>) => {
+      const card = (
+        await dengkou.post('/api/v1/households', {
+          villageId: village.id,
+          type: 'registered',
+          head: { name: '计数户', idNumber: makeIdNumber(), gender: 'male' },
+          effectiveOn: '2014-06-01',
+        })
+      ).json<THouseholdCard>();
+      if (Object.keys(changes).length > 0)
+        await dengkou.patch(`/api/v1/households/${card.id}`, { ...changes, effectiveOn: '2023-05-01' });
+    };
+    await make({});
+    await make({ type: 'monitored', monitoringCategory: 'marginal', risks: ['illness', 'housing'] });
+    await make({ type: 'monitored', monitoringCategory: 'unstable_exited', risks: ['illness'] });
+    const summary = (await dengkou.get(`/api/v1/households/summary?villageId=${village.id}`)).json();
+    expect(summary).toMatchObject({
+      total: 3,
+      byType: { registered: 1, monitored: 2 },
+      byCategory: { marginal: 1, unstable_exited: 1 },
+      byRisk: { illness: 2, housing: 1, disaster: 0 },
+    });
+    const then = (await dengkou.get(`/api/v1/households/summary?villageId=${village.id}&asOf=2020-12-31`)).json();
+    expect(then).toMatchObject({ total: 3, byType: { registered: 3 }, byRisk: { illness: 0 } });
+  });
+
   it('checks the monitoring rules across fields', async () => {
     const card = (await newHousehold(makeIdNumber())).json<THouseholdCard>();
     const response = await dengkou.patch(`/api/v1/households/${card.id}`, { type: 'monitored', riskEliminated: true });

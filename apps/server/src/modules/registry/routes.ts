@@ -5,6 +5,7 @@ import {
   ZHousehold,
   ZHouseholdCard,
   ZHouseholdListQuery,
+  ZHouseholdSummary,
   ZHouseholdVersion,
   ZId,
   ZPage,
@@ -25,6 +26,7 @@ import {
   findHouseholds,
   getHouseholdCard,
   householdHistory,
+  householdSummary,
   revealHouseholdField,
   updateHousehold,
 } from './household.service.js';
@@ -104,6 +106,19 @@ export function registryRoutes(app: ApiApp): void {
       },
     },
     async (request) => findHouseholds(serviceContext(request), request.query),
+  );
+  app.get(
+    '/api/v1/households/summary',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: households,
+        summary: 'How many of the filtered households there are by type, monitoring category and risk',
+        querystring: ZHouseholdListQuery,
+        response: { 200: ZHouseholdSummary },
+      },
+    },
+    async (request) => householdSummary(serviceContext(request), request.query),
   );
   app.get(
     '/api/v1/households/export',
