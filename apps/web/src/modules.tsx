@@ -1,12 +1,16 @@
-import { ApartmentOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ProjectOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { TCapability } from '@tongxin/contracts';
 import type { ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import type { MessageKey } from './i18n/zh-CN';
 import { RequireCapability } from './session/RequireCapability';
 
-/** A page listed under its module's menu entry, at /<module>/<key>; it may ask more than the module does. */
-export type ModulePage = { key: string; labelKey: MessageKey; capability?: TCapability };
+/**
+ * A page listed under its module's menu entry, at /<module>/<key>; it may ask more than the module does.
+ * `listsItems`: the list whose items open at /<module>/<id> (a project under 项目列表), so that the menu and
+ * the breadcrumb show where such an item belongs.
+ */
+export type ModulePage = { key: string; labelKey: MessageKey; capability?: TCapability; listsItems?: boolean };
 
 /**
  * The modules of the app, in menu order. Adding a module is one entry here: its menu item (with sub-pages,
@@ -81,6 +85,31 @@ export const MODULES: readonly AppModule[] = [
     ],
   },
   {
+    key: 'projects',
+    labelKey: 'nav.projects',
+    icon: <ProjectOutlined />,
+    capability: 'read',
+    pages: [
+      { key: 'list', labelKey: 'nav.projects.list', listsItems: true },
+      { key: 'supervision', labelKey: 'nav.projects.supervision' },
+    ],
+    routes: [
+      { path: 'projects', element: <Navigate to="/projects/list" replace /> },
+      {
+        path: 'projects/list',
+        lazy: async () => ({ Component: (await import('./pages/projects/ProjectsPage')).ProjectsPage }),
+      },
+      {
+        path: 'projects/supervision',
+        lazy: async () => ({ Component: (await import('./pages/projects/SupervisionPage')).SupervisionPage }),
+      },
+      {
+        path: 'projects/:projectId',
+        lazy: async () => ({ Component: (await import('./pages/projects/ProjectPage')).ProjectPage }),
+      },
+    ],
+  },
+  {
     key: 'users',
     labelKey: 'nav.users',
     icon: <TeamOutlined />,
@@ -99,8 +128,12 @@ export function moduleOfPath(pathname: string): AppModule | undefined {
   return MODULES.find((module) => module.key === first);
 }
 
-/** The sub-page of a module the path is on (/registry/households/… → households), if the module has pages. */
+/**
+ * The sub-page of a module the path is on (/registry/households/… → households; /projects/<id> → the project
+ * list), if the module has pages.
+ */
 export function pageOfPath(pathname: string): ModulePage | undefined {
   const second = pathname.split('/')[2] ?? '';
-  return moduleOfPath(pathname)?.pages?.find((page) => page.key === second);
+  const pages = moduleOfPath(pathname)?.pages;
+  return pages?.find((page) => page.key === second) ?? (second ? pages?.find((page) => page.listsItems) : undefined);
 }

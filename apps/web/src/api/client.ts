@@ -8,6 +8,11 @@ export type QueryParams = Readonly<Record<string, QueryValue>>;
 type RequestOptions = { query?: QueryParams; body?: unknown; signal?: AbortSignal };
 
 const BASE = '/api/v1';
+
+/** The address of an API path, for what the browser fetches itself (an <img>, with the session cookie). */
+export function apiUrl(path: string): string {
+  return `${BASE}${path}`;
+}
 let csrfToken: string | null = null;
 let requestLang: Lang = 'zh-CN';
 let onUnauthorized: (() => void) | null = null;

@@ -7,7 +7,7 @@ import { fetchRegion, fetchRegions } from '../api/regions';
 import { useT } from '../i18n/useT';
 import { useDebounced } from '../lib/useDebounced';
 
-type RegionOption = {
+export type RegionOption = {
   value: string;
   label: string;
   isLeaf: boolean;
@@ -45,16 +45,15 @@ function Highlight({ text, term }: { text: string; term: string }) {
 }
 
 /**
- * The region of an organization: browse province → prefecture → county → township → village (children load
- * on demand), or type a name, pinyin, initials (hjhq) or code to search. Its value is one region code.
+ * What a region picker offers: the tree from `rootCode` (or the provinces) with children loaded on demand,
+ * and, while the user types, the regions whose name, pinyin, initials or code match (within the root).
  */
-export function RegionCascader({ id, value, onChange, rootCode, placeholder, status, disabled, style }: Props) {
+export function useRegionOptions(rootCode: string | null | undefined) {
   const t = useT();
   const queryClient = useQueryClient();
   // Children fetched so far, by parent code; the option tree is built from them.
   const [children, setChildren] = useState<Readonly<Record<string, readonly TRegion[]>>>({});
   const [loading, setLoading] = useState<ReadonlySet<string>>(new Set());
-  const [picked, setPicked] = useState<string[]>([]);
   const [search, setSearch] = useState('');
   const term = useDebounced(search.trim(), 250);
 
@@ -66,7 +65,7 @@ export function RegionCascader({ id, value, onChange, rootCode, placeholder, sta
         : (await fetchRegions({ level: 'province', limit: 100 }, signal)).items,
     staleTime: Infinity,
   });
-  const options = useMemo(() => {
+  const treeOptions = useMemo(() => {
     const build = (region: TRegion): RegionOption => {
       const known = children[region.code];
       return {
@@ -92,17 +91,6 @@ export function RegionCascader({ id, value, onChange, rootCode, placeholder, sta
     [found.data, rootCode],
   );
 
-  // Show the full name of the chosen region, also when it was set from outside (an edit form).
-  const selected = useQuery({
-    queryKey: keys.region(value ?? ''),
-    queryFn: ({ signal }) => fetchRegion(value ?? '', signal),
-    enabled: Boolean(value),
-    staleTime: Infinity,
-  });
-
-  // The path the user clicked through, while it still ends at the value; otherwise just the value.
-  const path = value ? (picked[picked.length - 1] === value ? picked : [value]) : [];
-
   const loadChildren = async (code: string) => {
     setLoading((current) => new Set(current).add(code));
     try {
@@ -127,6 +115,56 @@ export function RegionCascader({ id, value, onChange, rootCode, placeholder, sta
 
   const searching = search.trim().length > 0;
   const waiting = searching && (term !== search.trim() || found.isFetching);
+  /** Keeps a chosen region in the cache, so that its name shows without asking the server again. */
+  const remember = (region: TRegion) => queryClient.setQueryData(keys.region(region.code), region);
+
+  return {
+    options: searching ? searchOptions : treeOptions,
+    loadData: searching ? undefined : loadData,
+    remember,
+    showSearch: {
+      searchValue: search,
+      onSearch: setSearch,
+      autoClearSearchValue: true,
+      filter: () => true,
+      limit: 50,
+      render: (_input: string, optionPath: RegionOption[]) => {
+        const last = optionPath[optionPath.length - 1];
+        return last ? <Highlight text={last.region.fullName} term={search.trim()} /> : null;
+      },
+    },
+    notFoundContent: waiting ? (
+      <span>
+        <Spin size="small" /> {t('region.searching')}
+      </span>
+    ) : searching ? (
+      t('region.noMatch')
+    ) : undefined,
+    onOpenChange: (open: boolean) => {
+      if (!open) setSearch('');
+    },
+  };
+}
+
+/**
+ * The region of an organization: browse province → prefecture → county → township → village (children load
+ * on demand), or type a name, pinyin, initials (hjhq) or code to search. Its value is one region code.
+ */
+export function RegionCascader({ id, value, onChange, rootCode, placeholder, status, disabled, style }: Props) {
+  const t = useT();
+  const regions = useRegionOptions(rootCode);
+  const [picked, setPicked] = useState<string[]>([]);
+
+  // Show the full name of the chosen region, also when it was set from outside (an edit form).
+  const selected = useQuery({
+    queryKey: keys.region(value ?? ''),
+    queryFn: ({ signal }) => fetchRegion(value ?? '', signal),
+    enabled: Boolean(value),
+    staleTime: Infinity,
+  });
+
+  // The path the user clicked through, while it still ends at the value; otherwise just the value.
+  const path = value ? (picked[picked.length - 1] === value ? picked : [value]) : [];
 
   return (
     <Cascader<RegionOption>
@@ -135,8 +173,8 @@ export function RegionCascader({ id, value, onChange, rootCode, placeholder, sta
       status={status}
       disabled={disabled}
       placeholder={placeholder ?? t('org.placeholder.region')}
-      options={searching ? searchOptions : options}
-      loadData={searching ? undefined : loadData}
+      options={regions.options}
+      loadData={regions.loadData}
       changeOnSelect
       allowClear
       value={path}
@@ -149,33 +187,13 @@ export function RegionCascader({ id, value, onChange, rootCode, placeholder, sta
         const codes = (next ?? []).map(String);
         const code = codes[codes.length - 1] ?? null;
         const last = selectedOptions?.[selectedOptions.length - 1];
-        if (last) queryClient.setQueryData(keys.region(last.region.code), last.region);
+        if (last) regions.remember(last.region);
         setPicked(codes);
         onChange?.(code);
       }}
-      showSearch={{
-        searchValue: search,
-        onSearch: setSearch,
-        autoClearSearchValue: true,
-        filter: () => true,
-        limit: 50,
-        render: (_input, optionPath) => {
-          const last = optionPath[optionPath.length - 1];
-          return last ? <Highlight text={last.region.fullName} term={search.trim()} /> : null;
-        },
-      }}
-      notFoundContent={
-        waiting ? (
-          <span>
-            <Spin size="small" /> {t('region.searching')}
-          </span>
-        ) : searching ? (
-          t('region.noMatch')
-        ) : undefined
-      }
-      onOpenChange={(open) => {
-        if (!open) setSearch('');
-      }}
+      showSearch={regions.showSearch}
+      notFoundContent={regions.notFoundContent}
+      onOpenChange={regions.onOpenChange}
     />
   );
 }

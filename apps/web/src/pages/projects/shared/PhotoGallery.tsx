@@ -1,0 +1,31 @@
+import type { TProjectFile } from '@tongxin/contracts';
+import { Image } from 'antd';
+import { projectFileUrl } from '../../../api/projects';
+import { useT } from '../../../i18n/useT';
+
+type Props = { projectId: string; photos: readonly TProjectFile[]; size?: number };
+
+/** Photos of a report or an inspection as thumbnails; a click shows them large, one after another. */
+export function PhotoGallery({ projectId, photos, size = 88 }: Props) {
+  const t = useT();
+  if (photos.length === 0) return null;
+  return (
+    <div className="tx-photo-strip" data-testid="photos">
+      <Image.PreviewGroup>
+        {photos.map((photo) => (
+          <Image
+            key={photo.id}
+            src={projectFileUrl(projectId, photo.id)}
+            alt={photo.fileName}
+            title={photo.fileName}
+            width={size}
+            height={size}
+            style={{ objectFit: 'cover', borderRadius: 6 }}
+            preview={{ mask: t('projects.photo.view') }}
+            data-testid="photo"
+          />
+        ))}
+      </Image.PreviewGroup>
+    </div>
+  );
+}
