@@ -2,12 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZMoveOrganizationRequest, type TOrganization, type TOrganizationTreeNode } from '@tongxin/contracts';
 import { App, DatePicker, Descriptions, Form, Input, Modal, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { keys } from '../../api/keys';
 import { moveOrganization } from '../../api/organizations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { HiddenSubmit } from '../../forms/HiddenSubmit';
-import { placeServerErrors } from '../../forms/serverErrors';
+import { useServerRefusal } from '../../forms/useServerRefusal';
 import { useZodRule } from '../../forms/useZodRule';
 import { useT } from '../../i18n/useT';
 import { beijingToday, fromBusinessDate, isAfterToday, toBusinessDate } from '../../lib/dates';
@@ -32,7 +32,7 @@ export function MoveOrganizationModal({ organization, forest, onClose, onMoved }
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, ['parentId', 'effectiveOn', 'changeNote']);
 
   const treeData = useMemo(() => {
     if (!forest || !organization) return [];
@@ -63,10 +63,7 @@ export function MoveOrganizationModal({ organization, forest, onClose, onMoved }
       await queryClient.invalidateQueries({ queryKey: ['audit'] });
       onMoved(moved);
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, ['parentId', 'effectiveOn', 'changeNote']);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
 
   const confirm = (values: Values) => {
@@ -82,7 +79,7 @@ export function MoveOrganizationModal({ organization, forest, onClose, onMoved }
       okText: t('org.move.submit'),
       cancelText: t('common.cancel'),
       onOk: () => {
-        setRefusal(null);
+        clearRefusal();
         return mutation.mutateAsync(values).catch(() => undefined);
       },
     });

@@ -16,15 +16,14 @@ import {
   type TOrganizationType,
   type TUpdateOrganizationRequest,
 } from '@tongxin/contracts';
-import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { keys } from '../../api/keys';
 import { createOrganization, updateOrganization } from '../../api/organizations';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { RegionCascader } from '../../components/RegionCascader';
+import { FormDrawer } from '../../forms/FormDrawer';
 import { HiddenSubmit } from '../../forms/HiddenSubmit';
-import { placeServerErrors } from '../../forms/serverErrors';
+import { useServerRefusal } from '../../forms/useServerRefusal';
 import { useZodRule } from '../../forms/useZodRule';
 import { useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
@@ -161,10 +160,10 @@ export function OrganizationFormDrawer({ target, onClose, onSaved }: Props) {
   const t = useT();
   const options = useLabelOptions();
   const zodRule = useZodRule();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS);
   const open = target !== null;
   const editing = target?.mode === 'edit' ? target.organization : null;
   const parent = target?.mode === 'create' ? target.parent : null;
@@ -197,21 +196,8 @@ export function OrganizationFormDrawer({ target, onClose, onSaved }: Props) {
       await queryClient.invalidateQueries({ queryKey: ['audit'] });
       onSaved(saved);
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, FIELDS);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
-
-  const close = () => {
-    if (!form.isFieldsTouched() || mutation.isPending) return onClose();
-    modal.confirm({
-      title: t('common.unsavedConfirm'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: onClose,
-    });
-  };
 
   const shape = ZCreateOrganizationRequest.shape;
   const updateShape = ZUpdateOrganizationRequest.shape;
@@ -222,36 +208,32 @@ export function OrganizationFormDrawer({ target, onClose, onSaved }: Props) {
       : t('org.create.rootTitle');
 
   return (
-    <Drawer
+    <FormDrawer
+      form={form}
       open={open}
       title={title}
       size={640}
-      onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {editing ? t('common.save') : t('org.create.submit')}
-          </Button>
-        </Space>
+      submitLabel={editing ? t('common.save') : t('org.create.submit')}
+      isSaving={mutation.isPending}
+      refusal={refusal}
+      preface={
+        parent && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('org.create.parentLine', { parent: parent.name })}
+          />
+        )
       }
+      onClose={onClose}
     >
-      {parent && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('org.create.parentLine', { parent: parent.name })}
-        />
-      )}
-      {refusal && <ErrorAlert error={refusal.error} extra={refusal.extra} />}
       <Form<Values>
         form={form}
         initialValues={initialValuesOf(target)}
         layout="vertical"
         onFinish={(values) => {
-          setRefusal(null);
+          clearRefusal();
           mutation.mutate(values);
         }}
         scrollToFirstError={{ block: 'center' }}
@@ -359,6 +341,6 @@ export function OrganizationFormDrawer({ target, onClose, onSaved }: Props) {
         </div>
         <HiddenSubmit />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,4 +1,3 @@
-import { SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   ORGANIZATION_LEVEL_LABELS,
@@ -12,7 +11,7 @@ import {
   type TOrganizationStatus,
   type TOrganizationType,
 } from '@tongxin/contracts';
-import { Button, Card, Checkbox, Input, Popover, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { keys } from '../../api/keys';
@@ -23,7 +22,8 @@ import { RegionCascader } from '../../components/RegionCascader';
 import { useLabel, useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
 import { formatDateTime } from '../../lib/dates';
-import { readPreference, writePreference } from '../../lib/storage';
+import { ColumnPicker, useColumnChoice } from '../registry/shared/ColumnPicker';
+import { listTableChange } from '../registry/shared/useListParams';
 import { OrgTypeIcon } from './OrgTypeIcon';
 import { StatusBadge } from './StatusBadge';
 
@@ -44,8 +44,6 @@ const COLUMN_KEYS = [
 ] as const;
 type ColumnKey = (typeof COLUMN_KEYS)[number];
 const DEFAULT_COLUMNS: readonly ColumnKey[] = ['name', 'type', 'level', 'region', 'parent', 'status', 'childCount'];
-const isColumnList = (value: unknown): value is ColumnKey[] =>
-  Array.isArray(value) && value.every((item) => COLUMN_KEYS.some((key) => key === item));
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((item) => item === value);
@@ -58,9 +56,8 @@ export function OrganizationList() {
   const options = useLabelOptions();
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
-  const [columns, setColumns] = useState<ColumnKey[]>(() =>
-    readPreference('orgListColumns', [...DEFAULT_COLUMNS], isColumnList),
-  );
+  const columnChoice = useColumnChoice('orgListColumns', COLUMN_KEYS, DEFAULT_COLUMNS);
+  const { columns } = columnChoice;
 
   const query: OrganizationListQuery = {
     q: params.get('q') ?? undefined,
@@ -89,11 +86,6 @@ export function OrganizationList() {
       if (resetPage) next.delete('page');
       return next;
     });
-
-  const setColumnChoice = (next: ColumnKey[]) => {
-    setColumns(next);
-    writePreference('orgListColumns', next);
-  };
 
   const sortOrder = (field: SortField) =>
     query.sort === field ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
@@ -150,29 +142,6 @@ export function OrganizationList() {
     },
   };
 
-  const columnPicker = (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 6, minWidth: 160 }}>
-      <Checkbox.Group<ColumnKey>
-        value={columns}
-        onChange={(next) => setColumnChoice(COLUMN_KEYS.filter((key) => key === 'name' || next.includes(key)))}
-        style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-        options={COLUMN_KEYS.map((key) => ({
-          value: key,
-          label: (all[key].title as string) ?? key,
-          disabled: key === 'name',
-        }))}
-      />
-      <Button
-        size="small"
-        type="link"
-        style={{ alignSelf: 'flex-start', padding: 0 }}
-        onClick={() => setColumnChoice([...DEFAULT_COLUMNS])}
-      >
-        {t('common.columnsReset')}
-      </Button>
-    </div>
-  );
-
   const filtered = Boolean(query.q || query.type || query.level || query.status || query.regionCode);
 
   return (
@@ -218,9 +187,12 @@ export function OrganizationList() {
           onChange={(code) => update({ region: code })}
         />
         <div className="tx-toolbar-spacer" />
-        <Popover trigger="click" placement="bottomRight" title={t('common.columns')} content={columnPicker}>
-          <Button icon={<SettingOutlined />}>{t('common.columns')}</Button>
-        </Popover>
+        <ColumnPicker
+          choice={columnChoice}
+          keys={COLUMN_KEYS}
+          fixed="name"
+          labelOf={(key) => (all[key].title as string) ?? key}
+        />
       </div>
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
@@ -251,19 +223,7 @@ export function OrganizationList() {
             pageSizeOptions: [20, 50, 100, 200],
             showTotal: (total) => <Typography.Text type="secondary">{t('common.total', { total })}</Typography.Text>,
           }}
-          onChange={(pagination, _filters, sorter) => {
-            const single = Array.isArray(sorter) ? sorter[0] : sorter;
-            const field = pick(single?.columnKey ? String(single.columnKey) : null, SORTS);
-            update(
-              {
-                page: pagination.current ?? 1,
-                pageSize: pagination.pageSize ?? 20,
-                sort: single?.order && field ? field : null,
-                order: single?.order === 'descend' ? 'desc' : null,
-              },
-              false,
-            );
-          }}
+          onChange={listTableChange(update, SORTS, 'asc')}
         />
       )}
     </Card>

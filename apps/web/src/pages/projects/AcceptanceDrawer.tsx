@@ -1,14 +1,14 @@
-import { CheckOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { PROJECT_STATUS, ZCreateAcceptanceRequest, type TProject } from '@tongxin/contracts';
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Radio, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { keys } from '../../api/keys';
 import { addAcceptance } from '../../api/projects';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDrawer } from '../../forms/FormDrawer';
 import { HiddenSubmit } from '../../forms/HiddenSubmit';
-import { placeServerErrors } from '../../forms/serverErrors';
+import { RemoveRowButton } from '../../forms/RemoveRowButton';
+import { useServerRefusal } from '../../forms/useServerRefusal';
 import { useZodRule } from '../../forms/useZodRule';
 import { useLabel } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
@@ -51,7 +51,7 @@ export function AcceptanceDrawer({ project, open, onClose }: Props) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS);
   const checklist = Form.useWatch('checklist', form);
   const verdict = verdictOf(checklist);
   const separator = t('registry.listSeparator');
@@ -74,21 +74,8 @@ export function AcceptanceDrawer({ project, open, onClose }: Props) {
       onClose();
       await queryClient.invalidateQueries({ queryKey: keys.projects });
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, FIELDS);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
-
-  const close = () => {
-    if (!form.isFieldsTouched() || mutation.isPending) return onClose();
-    modal.confirm({
-      title: t('common.unsavedConfirm'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: onClose,
-    });
-  };
 
   const inProgress = label(PROJECT_STATUS.labels, 'in_progress');
   const accepted = label(PROJECT_STATUS.labels, 'accepted');
@@ -113,7 +100,7 @@ export function AcceptanceDrawer({ project, open, onClose }: Props) {
       cancelText: t('common.cancel'),
       // The dialog stays open, busy, until the verdict is recorded or refused.
       onOk: async () => {
-        setRefusal(null);
+        clearRefusal();
         await mutation.mutateAsync(values).catch(() => undefined);
       },
     });
@@ -123,27 +110,17 @@ export function AcceptanceDrawer({ project, open, onClose }: Props) {
   const itemShape = shape.checklist.element.shape;
 
   return (
-    <Drawer
+    <FormDrawer
+      form={form}
       open={open}
       title={t('projects.acceptance.newTitle', { name: project.name })}
       size={720}
-      onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            danger={verdict.state === 'fail'}
-            loading={mutation.isPending}
-            onClick={() => form.submit()}
-          >
-            {t('projects.acceptance.submit')}
-          </Button>
-        </Space>
-      }
+      submitLabel={t('projects.acceptance.submit')}
+      isSaving={mutation.isPending}
+      isDangerous={verdict.state === 'fail'}
+      refusal={refusal}
+      onClose={onClose}
     >
-      {refusal && <ErrorAlert error={refusal.error} extra={refusal.extra} />}
       {project.status !== 'completed' && (
         <Alert
           type="warning"
@@ -220,14 +197,7 @@ export function AcceptanceDrawer({ project, open, onClose }: Props) {
                       placeholder={t('projects.acceptance.note')}
                     />
                   </Form.Item>
-                  <Tooltip title={t('common.remove')}>
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('common.remove')}
-                      onClick={() => remove(row.name)}
-                    />
-                  </Tooltip>
+                  <RemoveRowButton onClick={() => remove(row.name)} />
                 </div>
               ))}
               <Space wrap>
@@ -268,6 +238,6 @@ export function AcceptanceDrawer({ project, open, onClose }: Props) {
         </Form.Item>
         <HiddenSubmit />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,14 +1,15 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { INSPECTION_RATING, ZCreateInspectionRequest, type TInspectionRating, type TProject } from '@tongxin/contracts';
-import { App, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, Space, Tooltip } from 'antd';
+import { App, Button, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { keys } from '../../api/keys';
 import { addInspection } from '../../api/projects';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDrawer } from '../../forms/FormDrawer';
 import { HiddenSubmit } from '../../forms/HiddenSubmit';
-import { placeServerErrors } from '../../forms/serverErrors';
+import { RemoveRowButton } from '../../forms/RemoveRowButton';
+import { useServerRefusal } from '../../forms/useServerRefusal';
 import { useSingleFlight } from '../../forms/useSingleFlight';
 import { useZodRule } from '../../forms/useZodRule';
 import { useLabelOptions } from '../../i18n/useLabel';
@@ -48,11 +49,11 @@ export function InspectionDrawer({ project, open, onClose }: Props) {
   const t = useT();
   const options = useLabelOptions();
   const zodRule = useZodRule();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const once = useSingleFlight();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS);
   const [uploading, setUploading] = useState(false);
 
   const mutation = useMutation({
@@ -76,42 +77,24 @@ export function InspectionDrawer({ project, open, onClose }: Props) {
       await queryClient.invalidateQueries({ queryKey: keys.projectRecords(project.id) });
       await queryClient.invalidateQueries({ queryKey: keys.supervision });
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, FIELDS);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
-
-  const close = () => {
-    if (!form.isFieldsTouched() || mutation.isPending) return onClose();
-    modal.confirm({
-      title: t('common.unsavedConfirm'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: onClose,
-    });
-  };
 
   const shape = ZCreateInspectionRequest.shape;
   const followUpShape = shape.followUps.unwrap().element.shape;
 
   return (
-    <Drawer
+    <FormDrawer
+      form={form}
       open={open}
       title={t('projects.inspection.newTitle', { name: project.name })}
       size={720}
-      onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending || uploading} onClick={() => form.submit()}>
-            {t('projects.inspection.submit')}
-          </Button>
-        </Space>
-      }
+      submitLabel={t('projects.inspection.submit')}
+      isSaving={mutation.isPending}
+      isWaiting={uploading}
+      refusal={refusal}
+      onClose={onClose}
     >
-      {refusal && <ErrorAlert error={refusal.error} extra={refusal.extra} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -121,7 +104,7 @@ export function InspectionDrawer({ project, open, onClose }: Props) {
             void message.warning(t('projects.photo.wait'));
             return;
           }
-          setRefusal(null);
+          clearRefusal();
           once(() => mutation.mutateAsync(values));
         }}
         scrollToFirstError={{ block: 'center' }}
@@ -205,14 +188,7 @@ export function InspectionDrawer({ project, open, onClose }: Props) {
                       style={{ width: '100%' }}
                     />
                   </Form.Item>
-                  <Tooltip title={t('common.remove')}>
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('common.remove')}
-                      onClick={() => remove(row.name)}
-                    />
-                  </Tooltip>
+                  <RemoveRowButton onClick={() => remove(row.name)} />
                 </div>
               ))}
               <Button
@@ -231,6 +207,6 @@ export function InspectionDrawer({ project, open, onClose }: Props) {
         </Form.Item>
         <HiddenSubmit />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

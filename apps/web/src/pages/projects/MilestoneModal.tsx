@@ -7,12 +7,11 @@ import {
 } from '@tongxin/contracts';
 import { App, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { keys } from '../../api/keys';
 import { addMilestone, updateMilestone } from '../../api/projects';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { HiddenSubmit } from '../../forms/HiddenSubmit';
-import { placeServerErrors } from '../../forms/serverErrors';
+import { useServerRefusal } from '../../forms/useServerRefusal';
 import { useSingleFlight } from '../../forms/useSingleFlight';
 import { useZodRule } from '../../forms/useZodRule';
 import { useLang, useT } from '../../i18n/useT';
@@ -58,7 +57,7 @@ export function MilestoneModal({ project, target, onClose }: Props) {
   const queryClient = useQueryClient();
   const once = useSingleFlight();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS);
   const mode = target?.mode ?? 'create';
   const milestone = target && target.mode !== 'create' ? target.milestone : null;
 
@@ -92,10 +91,7 @@ export function MilestoneModal({ project, target, onClose }: Props) {
       onClose();
       await queryClient.invalidateQueries({ queryKey: keys.projectRecords(project.id) });
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, FIELDS);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
 
   const title =
@@ -128,7 +124,7 @@ export function MilestoneModal({ project, target, onClose }: Props) {
         layout="vertical"
         initialValues={initialValuesOf(target)}
         onFinish={(values) => {
-          setRefusal(null);
+          clearRefusal();
           once(() => mutation.mutateAsync(values));
         }}
       >

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   ASSISTANCE_MODE,
@@ -16,32 +16,16 @@ import {
   type TProjectCategory,
   type TUpdateProjectRequest,
 } from '@tongxin/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Col,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Tooltip,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { keys } from '../../api/keys';
 import { createProject, updateProject } from '../../api/projects';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { RegionMultiCascader } from '../../components/RegionMultiCascader';
+import { FormDrawer } from '../../forms/FormDrawer';
 import { HiddenSubmit } from '../../forms/HiddenSubmit';
-import { placeServerErrors } from '../../forms/serverErrors';
+import { RemoveRowButton } from '../../forms/RemoveRowButton';
+import { useServerRefusal } from '../../forms/useServerRefusal';
 import { useSingleFlight } from '../../forms/useSingleFlight';
 import { useZodRule } from '../../forms/useZodRule';
 import { useLabelOptions } from '../../i18n/useLabel';
@@ -218,11 +202,11 @@ export function ProjectFormDrawer({ target, onClose, onSaved }: Props) {
   const yuanRule = useYuanRule();
   const user = useSessionUser();
   const ownRegion = useOwnRegion();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const once = useSingleFlight();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS, ALIASES);
   const editing = target?.mode === 'edit' ? target.project : null;
   const category = Form.useWatch('category', form);
   const governmentObligated = Form.useWatch('governmentObligated', form);
@@ -255,49 +239,30 @@ export function ProjectFormDrawer({ target, onClose, onSaved }: Props) {
       await queryClient.invalidateQueries({ queryKey: keys.projects });
       onSaved(saved);
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, FIELDS, ALIASES);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
-
-  const close = () => {
-    if (!form.isFieldsTouched() || mutation.isPending) return onClose();
-    modal.confirm({
-      title: t('common.unsavedConfirm'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: onClose,
-    });
-  };
 
   const shape = ZCreateProjectRequest.shape;
   const heading = (key: MessageKey) => <div className="tx-form-heading">{t(key)}</div>;
 
   return (
-    <Drawer
+    <FormDrawer
+      form={form}
       open={target !== null}
       title={editing ? t('projects.form.editTitle', { name: editing.name }) : t('projects.form.createTitle')}
       size={720}
-      onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {editing ? t('common.save') : t('projects.form.createSubmit')}
-          </Button>
-        </Space>
-      }
+      submitLabel={editing ? t('common.save') : t('projects.form.createSubmit')}
+      isSaving={mutation.isPending}
+      refusal={refusal}
+      onClose={onClose}
     >
-      {refusal && <ErrorAlert error={refusal.error} extra={refusal.extra} />}
       {!editing && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('projects.form.draftHint')} />}
       <Form<Values>
         form={form}
         layout="vertical"
         initialValues={initialValuesOf(target, user.organizationId)}
         onFinish={(values) => {
-          setRefusal(null);
+          clearRefusal();
           once(() => mutation.mutateAsync(values));
         }}
         scrollToFirstError={{ block: 'center' }}
@@ -411,14 +376,7 @@ export function ProjectFormDrawer({ target, onClose, onSaved }: Props) {
                       placeholder={t('projects.form.beneficiaryNotePlaceholder')}
                     />
                   </Form.Item>
-                  <Tooltip title={t('common.remove')}>
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('common.remove')}
-                      onClick={() => remove(row.name)}
-                    />
-                  </Tooltip>
+                  <RemoveRowButton onClick={() => remove(row.name)} />
                 </div>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ group: 'households' })}>
@@ -483,14 +441,7 @@ export function ProjectFormDrawer({ target, onClose, onSaved }: Props) {
                       options={options(PARTNER_ROLE.labels, PARTNER_ROLE.values)}
                     />
                   </Form.Item>
-                  <Tooltip title={t('common.remove')}>
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('common.remove')}
-                      onClick={() => remove(row.name)}
-                    />
-                  </Tooltip>
+                  <RemoveRowButton onClick={() => remove(row.name)} />
                 </div>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'implementer' })}>
@@ -513,6 +464,6 @@ export function ProjectFormDrawer({ target, onClose, onSaved }: Props) {
         </Form.Item>
         <HiddenSubmit />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   ORGANIZATION_LEVEL_LABELS,
@@ -10,20 +10,7 @@ import {
   type TProjectCategory,
   type TProjectStatus,
 } from '@tongxin/contracts';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Input,
-  Popover,
-  Select,
-  Table,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, DatePicker, Input, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -38,9 +25,9 @@ import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDateTime } from '../../lib/dates';
 import { formatYuan } from '../../lib/money';
-import { readPreference, writePreference } from '../../lib/storage';
+import { ColumnPicker, useColumnChoice } from '../registry/shared/ColumnPicker';
 import { MONO, pickOne } from '../registry/shared/labels';
-import { useListParams } from '../registry/shared/useListParams';
+import { listTableChange, useListParams } from '../registry/shared/useListParams';
 import { useOwnRegion } from '../registry/shared/useOwnRegion';
 import { ProjectFormDrawer, type ProjectFormTarget } from './ProjectFormDrawer';
 import { BeneficiaryList } from './shared/Beneficiaries';
@@ -81,8 +68,6 @@ const COLUMN_TITLES: Readonly<Record<ColumnKey, MessageKey>> = {
   actual: 'projects.field.actual',
   updatedAt: 'projects.field.updatedAt',
 };
-const isColumnList = (value: unknown): value is ColumnKey[] =>
-  Array.isArray(value) && value.every((item) => COLUMN_KEYS.some((key) => key === item));
 
 const FILTERS = ['q', 'category', 'level', 'status', 'region', 'org', 'year'] as const;
 
@@ -110,9 +95,8 @@ export function ProjectsPage() {
   const { message } = App.useApp();
   const [params, update] = useListParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
-  const [columns, setColumns] = useState<ColumnKey[]>(() =>
-    readPreference('projectColumns', [...DEFAULT_COLUMNS], isColumnList),
-  );
+  const columnChoice = useColumnChoice('projectColumns', COLUMN_KEYS, DEFAULT_COLUMNS);
+  const { columns } = columnChoice;
   const [target, setTarget] = useState<ProjectFormTarget | null>(null);
   const [opening, setOpening] = useState(0);
 
@@ -144,10 +128,6 @@ export function ProjectsPage() {
     onError: (error) => void message.error(error.message),
   });
 
-  const setColumnChoice = (next: ColumnKey[]) => {
-    setColumns(next);
-    writePreference('projectColumns', next);
-  };
   const clearFilters = () => {
     setSearch('');
     update(Object.fromEntries(FILTERS.map((name) => [name, null])));
@@ -257,25 +237,6 @@ export function ProjectsPage() {
     },
   };
 
-  const columnPicker = (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 6, minWidth: 160 }}>
-      <Checkbox.Group<ColumnKey>
-        value={columns}
-        onChange={(next) => setColumnChoice(COLUMN_KEYS.filter((key) => key === 'name' || next.includes(key)))}
-        style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-        options={COLUMN_KEYS.map((key) => ({ value: key, label: t(COLUMN_TITLES[key]), disabled: key === 'name' }))}
-      />
-      <Button
-        size="small"
-        type="link"
-        style={{ alignSelf: 'flex-start', padding: 0 }}
-        onClick={() => setColumnChoice([...DEFAULT_COLUMNS])}
-      >
-        {t('common.columnsReset')}
-      </Button>
-    </div>
-  );
-
   const createButton = runsProjects ? (
     <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
       {t('projects.create')}
@@ -362,9 +323,12 @@ export function ProjectsPage() {
                 {t('projects.export.button')}
               </Button>
             </Tooltip>
-            <Popover trigger="click" placement="bottomRight" title={t('common.columns')} content={columnPicker}>
-              <Button icon={<SettingOutlined />}>{t('common.columns')}</Button>
-            </Popover>
+            <ColumnPicker
+              choice={columnChoice}
+              keys={COLUMN_KEYS}
+              fixed="name"
+              labelOf={(key) => t(COLUMN_TITLES[key])}
+            />
           </div>
         </div>
         {list.isError ? (
@@ -409,19 +373,7 @@ export function ProjectsPage() {
                 </Typography.Text>
               ),
             }}
-            onChange={(pagination, _filters, sorter) => {
-              const single = Array.isArray(sorter) ? sorter[0] : sorter;
-              const field = pickOne(single?.columnKey ? String(single.columnKey) : null, SORTS);
-              update(
-                {
-                  page: pagination.current ?? 1,
-                  pageSize: pagination.pageSize ?? 20,
-                  sort: single?.order && field ? field : null,
-                  order: single?.order === 'ascend' ? 'asc' : null,
-                },
-                false,
-              );
-            }}
+            onChange={listTableChange(update, SORTS, 'desc')}
           />
         )}
       </Card>

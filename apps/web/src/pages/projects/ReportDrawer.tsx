@@ -1,28 +1,15 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { REPORT_KIND, ZCreateReportRequest, type TProject, type TReportKind } from '@tongxin/contracts';
-import {
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Space,
-  Switch,
-  Tooltip,
-} from 'antd';
+import { App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { keys } from '../../api/keys';
 import { addReport } from '../../api/projects';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDrawer } from '../../forms/FormDrawer';
 import { HiddenSubmit } from '../../forms/HiddenSubmit';
-import { placeServerErrors } from '../../forms/serverErrors';
+import { RemoveRowButton } from '../../forms/RemoveRowButton';
+import { useServerRefusal } from '../../forms/useServerRefusal';
 import { useSingleFlight } from '../../forms/useSingleFlight';
 import { useZodRule } from '../../forms/useZodRule';
 import { useLabel } from '../../i18n/useLabel';
@@ -63,11 +50,11 @@ export function ReportDrawer({ project, open, onClose }: Props) {
   const t = useT();
   const label = useLabel();
   const zodRule = useZodRule();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const once = useSingleFlight();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS);
   const [uploading, setUploading] = useState(false);
   const kinds = REPORT_KIND.values.filter((kind) => REPORTABLE[kind].has(project.status));
   const isPublic = Form.useWatch('isPublic', form);
@@ -94,42 +81,24 @@ export function ReportDrawer({ project, open, onClose }: Props) {
       await queryClient.invalidateQueries({ queryKey: keys.projectRecords(project.id) });
       await queryClient.invalidateQueries({ queryKey: keys.supervision });
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, FIELDS);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
-
-  const close = () => {
-    if (!form.isFieldsTouched() || mutation.isPending) return onClose();
-    modal.confirm({
-      title: t('common.unsavedConfirm'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: onClose,
-    });
-  };
 
   const shape = ZCreateReportRequest.shape;
   const figureShape = shape.figures.unwrap().element.shape;
 
   return (
-    <Drawer
+    <FormDrawer
+      form={form}
       open={open}
       title={t('projects.report.newTitle', { name: project.name })}
       size={680}
-      onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending || uploading} onClick={() => form.submit()}>
-            {t('projects.report.submit')}
-          </Button>
-        </Space>
-      }
+      submitLabel={t('projects.report.submit')}
+      isSaving={mutation.isPending}
+      isWaiting={uploading}
+      refusal={refusal}
+      onClose={onClose}
     >
-      {refusal && <ErrorAlert error={refusal.error} extra={refusal.extra} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -146,7 +115,7 @@ export function ReportDrawer({ project, open, onClose }: Props) {
             void message.warning(t('projects.photo.wait'));
             return;
           }
-          setRefusal(null);
+          clearRefusal();
           once(() => mutation.mutateAsync(values));
         }}
         scrollToFirstError={{ block: 'center' }}
@@ -224,14 +193,7 @@ export function ReportDrawer({ project, open, onClose }: Props) {
                       placeholder={t('projects.milestone.unit')}
                     />
                   </Form.Item>
-                  <Tooltip title={t('common.remove')}>
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('common.remove')}
-                      onClick={() => remove(row.name)}
-                    />
-                  </Tooltip>
+                  <RemoveRowButton onClick={() => remove(row.name)} />
                 </div>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
@@ -254,6 +216,6 @@ export function ReportDrawer({ project, open, onClose }: Props) {
         </Form.Item>
         <HiddenSubmit />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

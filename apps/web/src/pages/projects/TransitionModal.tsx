@@ -7,7 +7,7 @@ import { keys } from '../../api/keys';
 import { transitionProject } from '../../api/projects';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { HiddenSubmit } from '../../forms/HiddenSubmit';
-import { placeServerErrors } from '../../forms/serverErrors';
+import { useServerRefusal } from '../../forms/useServerRefusal';
 import { useSingleFlight } from '../../forms/useSingleFlight';
 import { useLabel } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
@@ -45,7 +45,7 @@ export function TransitionModal({ project, action: requested, onClose }: Props) 
   const queryClient = useQueryClient();
   const once = useSingleFlight();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, ['reason', 'on']);
   // The dialog keeps its words while it fades out after closing.
   const [action, setAction] = useState(requested);
   if (requested && requested !== action) setAction(requested);
@@ -71,8 +71,7 @@ export function TransitionModal({ project, action: requested, onClose }: Props) 
       await queryClient.invalidateQueries({ queryKey: keys.projects });
     },
     onError: async (error) => {
-      const placed = placeServerErrors(form, error, ['reason', 'on']);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
+      refuse(error);
       // The project may have moved on meanwhile: show what it is now.
       await queryClient.invalidateQueries({ queryKey: keys.project(project.id) });
     },
@@ -128,7 +127,7 @@ export function TransitionModal({ project, action: requested, onClose }: Props) 
         layout="vertical"
         initialValues={{ on: fromBusinessDate(beijingToday()) }}
         onFinish={(values) => {
-          setRefusal(null);
+          clearRefusal();
           once(() => mutation.mutateAsync(values));
         }}
       >

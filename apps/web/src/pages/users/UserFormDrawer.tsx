@@ -12,14 +12,14 @@ import {
   type TUser,
   type TUserStatus,
 } from '@tongxin/contracts';
-import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { keys } from '../../api/keys';
 import { createUser, updateUser } from '../../api/users';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
+import { FormDrawer } from '../../forms/FormDrawer';
 import { HiddenSubmit } from '../../forms/HiddenSubmit';
-import { placeServerErrors } from '../../forms/serverErrors';
+import { useServerRefusal } from '../../forms/useServerRefusal';
 import { useZodRule } from '../../forms/useZodRule';
 import { useLabel, useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
@@ -59,7 +59,7 @@ export function UserFormDrawer({ target, onClose, onTemporaryPassword }: Props) 
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS);
   const [organization, setOrganization] = useState<TOrganization | null>(null);
   const editing = target?.mode === 'edit' ? target.user : null;
   const isSelf = editing?.id === actor.id;
@@ -98,14 +98,11 @@ export function UserFormDrawer({ target, onClose, onTemporaryPassword }: Props) 
         onTemporaryPassword({ username: user.username, displayName: user.displayName, password: temporaryPassword });
       }
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, FIELDS);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
 
   const submit = (values: Values) => {
-    setRefusal(null);
+    clearRefusal();
     if (editing && editing.status === 'active' && values.status === 'disabled') {
       modal.confirm({
         title: t('users.disableTitle', { name: editing.displayName }),
@@ -120,16 +117,6 @@ export function UserFormDrawer({ target, onClose, onTemporaryPassword }: Props) 
     mutation.mutate(values);
   };
 
-  const close = () => {
-    if (!form.isFieldsTouched() || mutation.isPending) return onClose();
-    modal.confirm({
-      title: t('common.unsavedConfirm'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: onClose,
-    });
-  };
-
   const shape = ZCreateUserRequest.shape;
   const roleOptions = assignableRoles(actor).map((value) => ({
     value,
@@ -138,22 +125,16 @@ export function UserFormDrawer({ target, onClose, onTemporaryPassword }: Props) 
   }));
 
   return (
-    <Drawer
+    <FormDrawer
+      form={form}
       open={target !== null}
       title={editing ? t('users.editTitle', { name: editing.displayName }) : t('users.createTitle')}
       size={520}
-      onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {editing ? t('common.save') : t('users.create')}
-          </Button>
-        </Space>
-      }
+      submitLabel={editing ? t('common.save') : t('users.create')}
+      isSaving={mutation.isPending}
+      refusal={refusal}
+      onClose={onClose}
     >
-      {refusal && <ErrorAlert error={refusal.error} extra={refusal.extra} />}
       {isSelf && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('users.selfHint')} />}
       <Form<Values>
         form={form}
@@ -231,6 +212,6 @@ export function UserFormDrawer({ target, onClose, onTemporaryPassword }: Props) 
         )}
         <HiddenSubmit />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

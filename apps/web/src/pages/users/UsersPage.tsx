@@ -21,6 +21,7 @@ import { useLabel, useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
 import { formatDateTime } from '../../lib/dates';
 import { useSessionUser } from '../../session/SessionUserContext';
+import { listTableChange } from '../registry/shared/useListParams';
 import { TemporaryPasswordModal, type TemporaryPassword } from './TemporaryPasswordModal';
 import { UserFormDrawer, type UserFormTarget } from './UserFormDrawer';
 
@@ -160,19 +161,7 @@ export function UsersPage() {
               pageSizeOptions: [20, 50, 100],
               showTotal: (total) => <Typography.Text type="secondary">{t('common.total', { total })}</Typography.Text>,
             }}
-            onChange={(pagination, _filters, sorter) => {
-              const single = Array.isArray(sorter) ? sorter[0] : sorter;
-              const field = pick(single?.columnKey ? String(single.columnKey) : null, SORTS);
-              update(
-                {
-                  page: pagination.current ?? 1,
-                  pageSize: pagination.pageSize ?? 20,
-                  sort: single?.order && field ? field : null,
-                  order: single?.order === 'descend' ? 'desc' : null,
-                },
-                false,
-              );
-            }}
+            onChange={listTableChange(update, SORTS, 'asc')}
             columns={[
               {
                 key: 'username',

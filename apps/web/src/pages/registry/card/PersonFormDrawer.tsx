@@ -19,14 +19,13 @@ import {
   type TSchoolStatus,
   type TUpdatePersonRequest,
 } from '@tongxin/contracts';
-import { Alert, App, Button, Checkbox, Col, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { keys } from '../../../api/keys';
 import { addPerson, updatePerson } from '../../../api/registry';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormDrawer } from '../../../forms/FormDrawer';
 import { HiddenSubmit } from '../../../forms/HiddenSubmit';
 import { useIdNumberRule } from '../../../forms/idNumberRule';
-import { placeServerErrors } from '../../../forms/serverErrors';
+import { useServerRefusal } from '../../../forms/useServerRefusal';
 import { useZodRule } from '../../../forms/useZodRule';
 import { useLabelOptions } from '../../../i18n/useLabel';
 import { useT } from '../../../i18n/useT';
@@ -90,10 +89,10 @@ export function PersonFormDrawer({ householdId, target, onClose }: Props) {
   const options = useLabelOptions();
   const zodRule = useZodRule();
   const idNumberRule = useIdNumberRule();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS);
   const editing = target?.mode === 'edit' ? target.person : null;
   const relation = Form.useWatch('relation', form);
 
@@ -133,21 +132,8 @@ export function PersonFormDrawer({ householdId, target, onClose }: Props) {
       await queryClient.invalidateQueries({ queryKey: keys.households });
       onClose();
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, FIELDS);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
-
-  const close = () => {
-    if (!form.isFieldsTouched() || mutation.isPending) return onClose();
-    modal.confirm({
-      title: t('common.unsavedConfirm'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: onClose,
-    });
-  };
 
   const takeGenderFromIdNumber = (raw: string) => {
     const value = normalizeIdNumber(raw);
@@ -159,28 +145,22 @@ export function PersonFormDrawer({ householdId, target, onClose }: Props) {
   const becomesHead = relation === 'head' && editing?.relation !== 'head';
 
   return (
-    <Drawer
+    <FormDrawer
+      form={form}
       open={target !== null}
       title={editing ? t('registry.person.editTitle', { name: editing.name }) : t('registry.person.addTitle')}
       size={600}
-      onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {editing ? t('common.save') : t('registry.person.addSubmit')}
-          </Button>
-        </Space>
-      }
+      submitLabel={editing ? t('common.save') : t('registry.person.addSubmit')}
+      isSaving={mutation.isPending}
+      refusal={refusal}
+      onClose={onClose}
     >
-      {refusal && <ErrorAlert error={refusal.error} extra={refusal.extra} />}
       <Form<Values>
         form={form}
         layout="vertical"
         initialValues={initialValuesOf(target)}
         onFinish={(values) => {
-          setRefusal(null);
+          clearRefusal();
           mutation.mutate(values);
         }}
         scrollToFirstError={{ block: 'center' }}
@@ -287,6 +267,6 @@ export function PersonFormDrawer({ householdId, target, onClose }: Props) {
         </Row>
         <HiddenSubmit />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -19,31 +19,14 @@ import {
   type TRiskType,
   type TUpdateHouseholdRequest,
 } from '@tongxin/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Typography,
-} from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { keys } from '../../../api/keys';
 import { createHousehold, updateHousehold } from '../../../api/registry';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormDrawer } from '../../../forms/FormDrawer';
 import { HiddenSubmit } from '../../../forms/HiddenSubmit';
 import { useIdNumberRule } from '../../../forms/idNumberRule';
-import { placeServerErrors } from '../../../forms/serverErrors';
+import { useServerRefusal } from '../../../forms/useServerRefusal';
 import { useZodRule } from '../../../forms/useZodRule';
 import { useLabelOptions } from '../../../i18n/useLabel';
 import { useT } from '../../../i18n/useT';
@@ -261,10 +244,10 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
   const yuanRule = useYuanRule();
   const can = useCan();
   const user = useSessionUser();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS);
   const editing = target?.mode === 'edit' ? target.household : null;
   const canAssign = can('manage_users');
   const isCadre = user.role === 'cadre';
@@ -312,21 +295,8 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
       await queryClient.invalidateQueries({ queryKey: keys.villages });
       onSaved(saved);
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, FIELDS);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
-
-  const close = () => {
-    if (!form.isFieldsTouched() || mutation.isPending) return onClose();
-    modal.confirm({
-      title: t('common.unsavedConfirm'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: onClose,
-    });
-  };
 
   /** A valid ID number tells the gender (digit 17): fill it in unless the user chose one. */
   const takeGenderFromIdNumber = (raw: string) => {
@@ -345,7 +315,8 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
   const exitedOrLater = type === 'exited' || type === 'monitored';
 
   return (
-    <Drawer
+    <FormDrawer
+      form={form}
       open={target !== null}
       title={
         editing
@@ -353,18 +324,11 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
           : t('registry.household.createTitle')
       }
       size={720}
-      onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {editing ? t('common.save') : t('registry.household.createSubmit')}
-          </Button>
-        </Space>
-      }
+      submitLabel={editing ? t('common.save') : t('registry.household.createSubmit')}
+      isSaving={mutation.isPending}
+      refusal={refusal}
+      onClose={onClose}
     >
-      {refusal && <ErrorAlert error={refusal.error} extra={refusal.extra} />}
       {!editing && isCadre && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('registry.household.cadreSelf')} />
       )}
@@ -373,7 +337,7 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
         layout="vertical"
         initialValues={initialValuesOf(target)}
         onFinish={(values) => {
-          setRefusal(null);
+          clearRefusal();
           mutation.mutate(values);
         }}
         scrollToFirstError={{ block: 'center' }}
@@ -662,6 +626,6 @@ export function HouseholdFormDrawer({ target, onClose, onSaved }: Props) {
         </Typography.Paragraph>
         <HiddenSubmit />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,4 +1,4 @@
-import { DownloadOutlined, QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
+import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   ASSISTANCE_WAY,
@@ -16,10 +16,8 @@ import {
   App,
   Button,
   Card,
-  Checkbox,
   DatePicker,
   Input,
-  Popover,
   Select,
   Table,
   Tag,
@@ -39,9 +37,10 @@ import { useLang, useT } from '../../../i18n/useT';
 import type { MessageKey } from '../../../i18n/zh-CN';
 import { beijingToday, formatDateTime, fromBusinessDate, isAfterToday, toBusinessDate } from '../../../lib/dates';
 import { formatYuan } from '../../../lib/money';
-import { readPreference, writePreference } from '../../../lib/storage';
+import { ColumnPicker, useColumnChoice } from '../shared/ColumnPicker';
 import { MONO, useCauseLabel, useCauseOptions, pickOne } from '../shared/labels';
 import { HouseholdTypeTag, MonitoringTag, RiskTags } from '../shared/Tags';
+import { listTableChange } from '../shared/useListParams';
 import { useOwnRegion } from '../shared/useOwnRegion';
 import { VillageSelect } from '../shared/VillageSelect';
 import { SORTS, type HouseholdListVariant, type HouseholdQueryState } from './useHouseholdQuery';
@@ -90,9 +89,6 @@ const COLUMN_TITLES: Readonly<Record<ColumnKey, MessageKey>> = {
   updatedAt: 'registry.household.updatedAt',
 };
 
-const isColumnList = (value: unknown): value is ColumnKey[] =>
-  Array.isArray(value) && value.every((item) => COLUMN_KEYS.some((key) => key === item));
-
 type Props = {
   state: HouseholdQueryState;
   /** Shown in the empty state when the user may register households. */
@@ -119,9 +115,8 @@ export function HouseholdList({ state, createAction, embedded = false }: Props) 
   const [idText, setIdText] = useState(state.idNumber ?? '');
   const [idProblem, setIdProblem] = useState<string | null>(null);
   const preferenceKey = `registryHouseholdColumns.${variant}`;
-  const [columns, setColumns] = useState<ColumnKey[]>(() =>
-    readPreference(preferenceKey, [...DEFAULT_COLUMNS[variant]], isColumnList),
-  );
+  const columnChoice = useColumnChoice(preferenceKey, COLUMN_KEYS, DEFAULT_COLUMNS[variant]);
+  const { columns } = columnChoice;
   // Every row of a village's list is in that village.
   const fixedVillage = state.fixedVillageId !== null;
   const available = COLUMN_KEYS.filter((key) => !(fixedVillage && key === 'village'));
@@ -136,11 +131,6 @@ export function HouseholdList({ state, createAction, embedded = false }: Props) 
     onSuccess: (name) => void message.success(t('registry.export.done', { name })),
     onError: (error) => void message.error(error.message),
   });
-
-  const setColumnChoice = (next: ColumnKey[]) => {
-    setColumns(next);
-    writePreference(preferenceKey, next);
-  };
 
   const searchIdNumber = (raw: string) => {
     const value = normalizeIdNumber(raw);
@@ -305,25 +295,6 @@ export function HouseholdList({ state, createAction, embedded = false }: Props) 
     },
   };
 
-  const columnPicker = (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 6, minWidth: 160 }}>
-      <Checkbox.Group<ColumnKey>
-        value={columns}
-        onChange={(next) => setColumnChoice(available.filter((key) => key === 'headName' || next.includes(key)))}
-        style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-        options={available.map((key) => ({ value: key, label: t(COLUMN_TITLES[key]), disabled: key === 'headName' }))}
-      />
-      <Button
-        size="small"
-        type="link"
-        style={{ alignSelf: 'flex-start', padding: 0 }}
-        onClick={() => setColumnChoice([...DEFAULT_COLUMNS[variant]])}
-      >
-        {t('common.columnsReset')}
-      </Button>
-    </div>
-  );
-
   const asOf = params.get('asOf');
   const shown = available.filter((key) => columns.includes(key) || key === 'headName');
 
@@ -452,9 +423,12 @@ export function HouseholdList({ state, createAction, embedded = false }: Props) 
               {t('registry.export.button')}
             </Button>
           </Tooltip>
-          <Popover trigger="click" placement="bottomRight" title={t('common.columns')} content={columnPicker}>
-            <Button icon={<SettingOutlined />}>{t('common.columns')}</Button>
-          </Popover>
+          <ColumnPicker
+            choice={columnChoice}
+            keys={available}
+            fixed="headName"
+            labelOf={(key) => t(COLUMN_TITLES[key])}
+          />
         </div>
       </div>
       {asOf && (
@@ -510,19 +484,7 @@ export function HouseholdList({ state, createAction, embedded = false }: Props) 
               </Typography.Text>
             ),
           }}
-          onChange={(pagination, _filters, sorter) => {
-            const single = Array.isArray(sorter) ? sorter[0] : sorter;
-            const field = pickOne(single?.columnKey ? String(single.columnKey) : null, SORTS);
-            update(
-              {
-                page: pagination.current ?? 1,
-                pageSize: pagination.pageSize ?? 20,
-                sort: single?.order && field ? field : null,
-                order: single?.order === 'descend' ? 'desc' : null,
-              },
-              false,
-            );
-          }}
+          onChange={listTableChange(update, SORTS, 'asc')}
         />
       )}
     </>

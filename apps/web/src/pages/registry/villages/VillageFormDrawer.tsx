@@ -7,15 +7,14 @@ import {
   type TVillage,
   type TVillagePovertyStatus,
 } from '@tongxin/contracts';
-import { App, Button, Checkbox, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
-import { useState } from 'react';
+import { App, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { keys } from '../../../api/keys';
 import { createVillage, updateVillage } from '../../../api/registry';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { OrganizationSelect } from '../../../components/OrganizationSelect';
 import { RegionCascader } from '../../../components/RegionCascader';
+import { FormDrawer } from '../../../forms/FormDrawer';
 import { HiddenSubmit } from '../../../forms/HiddenSubmit';
-import { placeServerErrors } from '../../../forms/serverErrors';
+import { useServerRefusal } from '../../../forms/useServerRefusal';
 import { useZodRule } from '../../../forms/useZodRule';
 import { useLabelOptions } from '../../../i18n/useLabel';
 import { useT } from '../../../i18n/useT';
@@ -118,10 +117,10 @@ export function VillageFormDrawer({ target, onClose, onSaved }: Props) {
   const yuanRule = useYuanRule();
   const user = useSessionUser();
   const ownRegion = useOwnRegion();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS);
   const editing = target?.mode === 'edit' ? target.village : null;
   const status = Form.useWatch('povertyStatus', form);
 
@@ -157,45 +156,26 @@ export function VillageFormDrawer({ target, onClose, onSaved }: Props) {
       await queryClient.invalidateQueries({ queryKey: keys.villages });
       onSaved(saved);
     },
-    onError: (error) => {
-      const placed = placeServerErrors(form, error, FIELDS);
-      setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
-    },
+    onError: refuse,
   });
 
-  const close = () => {
-    if (!form.isFieldsTouched() || mutation.isPending) return onClose();
-    modal.confirm({
-      title: t('common.unsavedConfirm'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: onClose,
-    });
-  };
-
   return (
-    <Drawer
+    <FormDrawer
+      form={form}
       open={target !== null}
       title={editing ? t('registry.village.editTitle', { name: editing.name }) : t('registry.village.createTitle')}
       size={640}
-      onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {editing ? t('common.save') : t('registry.village.createSubmit')}
-          </Button>
-        </Space>
-      }
+      submitLabel={editing ? t('common.save') : t('registry.village.createSubmit')}
+      isSaving={mutation.isPending}
+      refusal={refusal}
+      onClose={onClose}
     >
-      {refusal && <ErrorAlert error={refusal.error} extra={refusal.extra} />}
       <Form<Values>
         form={form}
         layout="vertical"
         initialValues={initialValuesOf(target, user.organizationId)}
         onFinish={(values) => {
-          setRefusal(null);
+          clearRefusal();
           mutation.mutate(values);
         }}
         scrollToFirstError={{ block: 'center' }}
@@ -295,6 +275,6 @@ export function VillageFormDrawer({ target, onClose, onSaved }: Props) {
         </Form.Item>
         <HiddenSubmit />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

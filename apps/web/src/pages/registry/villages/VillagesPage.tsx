@@ -1,7 +1,7 @@
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { VILLAGE_POVERTY_STATUS, type TVillage, type TVillagePovertyStatus } from '@tongxin/contracts';
-import { Button, Card, Checkbox, Popover, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keys } from '../../../api/keys';
@@ -14,10 +14,10 @@ import { useT } from '../../../i18n/useT';
 import type { MessageKey } from '../../../i18n/zh-CN';
 import { formatDateTime } from '../../../lib/dates';
 import { formatYuan } from '../../../lib/money';
-import { readPreference, writePreference } from '../../../lib/storage';
 import { useCan, useSessionUser } from '../../../session/SessionUserContext';
+import { ColumnPicker, useColumnChoice } from '../shared/ColumnPicker';
 import { MONO, pickOne } from '../shared/labels';
-import { useListParams } from '../shared/useListParams';
+import { listTableChange, useListParams } from '../shared/useListParams';
 import { useOwnRegion } from '../shared/useOwnRegion';
 import { InfrastructureIcons } from './Infrastructure';
 import { PovertyStatusTag, VillageFlags } from './VillageFlags';
@@ -64,8 +64,6 @@ const COLUMN_TITLES: Readonly<Record<ColumnKey, MessageKey>> = {
   workTeam: 'registry.village.workTeam',
   updatedAt: 'registry.household.updatedAt',
 };
-const isColumnList = (value: unknown): value is ColumnKey[] =>
-  Array.isArray(value) && value.every((item) => COLUMN_KEYS.some((key) => key === item));
 const FLAG_VALUES = ['true', 'false'] as const;
 
 /** 村: the registered villages in the user's scope, with their indicators. */
@@ -77,9 +75,8 @@ export function VillagesPage() {
   const navigate = useNavigate();
   const ownRegion = useOwnRegion();
   const [params, update] = useListParams();
-  const [columns, setColumns] = useState<ColumnKey[]>(() =>
-    readPreference('registryVillageColumns', [...DEFAULT_COLUMNS], isColumnList),
-  );
+  const columnChoice = useColumnChoice('registryVillageColumns', COLUMN_KEYS, DEFAULT_COLUMNS);
+  const { columns } = columnChoice;
   const [target, setTarget] = useState<VillageFormTarget | null>(null);
   const [opening, setOpening] = useState(0);
 
@@ -100,10 +97,6 @@ export function VillagesPage() {
   });
   const filtered = Boolean(query.regionCode || query.isPoorVillage || query.isOldBaseVillage || query.povertyStatus);
 
-  const setColumnChoice = (next: ColumnKey[]) => {
-    setColumns(next);
-    writePreference('registryVillageColumns', next);
-  };
   const sortOrder = (field: SortField) =>
     query.sort === field ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
@@ -198,25 +191,6 @@ export function VillagesPage() {
     },
   };
 
-  const columnPicker = (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 6, minWidth: 160 }}>
-      <Checkbox.Group<ColumnKey>
-        value={columns}
-        onChange={(next) => setColumnChoice(COLUMN_KEYS.filter((key) => key === 'name' || next.includes(key)))}
-        style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-        options={COLUMN_KEYS.map((key) => ({ value: key, label: t(COLUMN_TITLES[key]), disabled: key === 'name' }))}
-      />
-      <Button
-        size="small"
-        type="link"
-        style={{ alignSelf: 'flex-start', padding: 0 }}
-        onClick={() => setColumnChoice([...DEFAULT_COLUMNS])}
-      >
-        {t('common.columnsReset')}
-      </Button>
-    </div>
-  );
-
   const yesNo = [
     { value: 'true', label: t('registry.yes') },
     { value: 'false', label: t('registry.no') },
@@ -282,9 +256,12 @@ export function VillagesPage() {
             onChange={(value: TVillagePovertyStatus | undefined) => update({ status: value })}
           />
           <div className="tx-toolbar-spacer" />
-          <Popover trigger="click" placement="bottomRight" title={t('common.columns')} content={columnPicker}>
-            <Button icon={<SettingOutlined />}>{t('common.columns')}</Button>
-          </Popover>
+          <ColumnPicker
+            choice={columnChoice}
+            keys={COLUMN_KEYS}
+            fixed="name"
+            labelOf={(key) => t(COLUMN_TITLES[key])}
+          />
         </div>
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
@@ -329,19 +306,7 @@ export function VillagesPage() {
                 <Typography.Text type="secondary">{t('registry.village.total', { total })}</Typography.Text>
               ),
             }}
-            onChange={(pagination, _filters, sorter) => {
-              const single = Array.isArray(sorter) ? sorter[0] : sorter;
-              const field = pickOne(single?.columnKey ? String(single.columnKey) : null, SORTS);
-              update(
-                {
-                  page: pagination.current ?? 1,
-                  pageSize: pagination.pageSize ?? 20,
-                  sort: single?.order && field ? field : null,
-                  order: single?.order === 'descend' ? 'desc' : null,
-                },
-                false,
-              );
-            }}
+            onChange={listTableChange(update, SORTS, 'asc')}
           />
         )}
       </Card>
