@@ -18,8 +18,19 @@ afterAll(async () => {
 });
 
 async function chooseLanguage(page: Page, label: string): Promise<void> {
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('menuitem', { name: label }).click();
+  const item = page.getByRole('menuitem', { name: label });
+  // The dropdown fades in, and on a loaded machine a click during that animation is lost: open it and
+  // click the language until the dropdown has closed on the choice.
+  await expect
+    .poll(
+      async () => {
+        if (!(await item.isVisible())) await page.getByTestId('language-switch').click();
+        await item.click({ timeout: 3000 }).catch(() => undefined);
+        return page.getByTestId('language-switch').innerText();
+      },
+      { timeout: 20_000, interval: 500 },
+    )
+    .toContain(label === 'English' ? 'English' : '中文');
 }
 
 test('switching to English and back changes the menu, the labels and the server’s messages', async () => {

@@ -1,6 +1,7 @@
 import type { TongxinModule } from './platform/http/index.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
+import { fundsModule } from './modules/funds/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
 import { projectsModule } from './modules/projects/index.js';
 import { regionsModule } from './modules/regions/index.js';
@@ -14,4 +15,5 @@ export const MODULES: readonly TongxinModule[] = [
   accountsModule,
   registryModule,
   projectsModule,
+  fundsModule,
 ];

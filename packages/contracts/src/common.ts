@@ -17,6 +17,12 @@ export function isCalendarDate(value: string): boolean {
 /** An instant in UTC, ISO 8601 with milliseconds and Z. */
 export const ZTimestamp = z.string();
 
+/** Money in integer fen (分), never negative, below ¥100 billion. */
+export const ZFen = z.number().int().min(0).max(1e13);
+
+/** Free text, trimmed, at most `max` characters. */
+export const ZText = (max: number) => z.string().trim().max(max);
+
 export const PAGE_SIZE_MAX = 200;
 
 export const ZPageQuery = z.object({

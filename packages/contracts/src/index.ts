@@ -13,3 +13,4 @@ export * from './money.js';
 export * from './registry.js';
 export * from './validation/id-number.js';
 export * from './projects.js';
+export * from './funds.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBusinessDate, ZId, ZPageQuery, ZTimestamp } from './common.js';
+import { ZBusinessDate, ZFen, ZId, ZPageQuery, ZText, ZTimestamp } from './common.js';
 import { codes } from './codes.js';
 import { ZOrganizationLevel } from './organizations.js';
 
@@ -80,8 +80,7 @@ export const BENEFICIARY_GROUP = codes({
 });
 export type TBeneficiaryGroup = z.infer<typeof BENEFICIARY_GROUP.schema>;
 
-const text = (max: number) => z.string().trim().max(max);
-const ZFen = z.number().int().min(0).max(1e13);
+const text = ZText;
 
 export const ZPartner = z.object({ organizationId: ZId, role: PARTNER_ROLE.schema });
 export const ZBeneficiaryCount = z.object({

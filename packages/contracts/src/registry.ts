@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBusinessDate, ZId, ZPageQuery, ZTimestamp } from './common.js';
+import { ZBusinessDate, ZFen, ZId, ZPageQuery, ZText, ZTimestamp } from './common.js';
 import { codes } from './codes.js';
 import type { Localized } from './i18n.js';
 
@@ -135,8 +135,7 @@ export const VILLAGE_POVERTY_STATUS = codes({
 export type TVillagePovertyStatus = z.infer<typeof VILLAGE_POVERTY_STATUS.schema>;
 
 const ZYear = z.number().int().min(1980).max(2100);
-const ZFen = z.number().int().min(0).max(1e13);
-const text = (max: number) => z.string().trim().max(max);
+const text = ZText;
 
 // ── Villages ────────────────────────────────────────────────────────────────
 

@@ -6,7 +6,15 @@ import { createBackup, restoreBackup } from '../platform/backup.js';
 import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logging.js';
 import { openDatabase } from '../platform/db/index.js';
-import { auditVerify, demo, regionsLoad, userCreate, userResetPassword, type Output } from './commands/admin.js';
+import {
+  auditVerify,
+  demo,
+  ledgerVerify,
+  regionsLoad,
+  userCreate,
+  userResetPassword,
+  type Output,
+} from './commands/admin.js';
 import { importCommand, templateCommand } from './commands/registry.js';
 import { serve } from './commands/serve.js';
 
@@ -19,6 +27,7 @@ const USAGE = `Usage: tongxin <command>
                                      create a user (without --password a temporary one is printed)
   user reset-password <username>     print a temporary password the user must change
   audit verify                       check every audit hash chain; exit 1 when one is broken
+  ledger verify                      check that every entry balances and running totals equal the lines
   regions load <province> [--file F] load townships and villages of a province (e.g. 15)
   import households|persons <file> [--mode all|valid] [--organization O] [--errors out.xlsx]
                                      import an xlsx or csv file; prints progress and writes an error workbook
@@ -75,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
       ? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
       : await openAndMigrate(config, logger);
   try {
-    switch (`${command}${sub && ['user', 'audit', 'regions'].includes(command) ? ` ${sub}` : ''}`) {
+    switch (`${command}${sub && ['user', 'audit', 'ledger', 'regions'].includes(command) ? ` ${sub}` : ''}`) {
       case 'migrate':
         io.out('Database is up to date.');
         return 0;
@@ -104,6 +113,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'audit verify':
         return await auditVerify(db, io);
+      case 'ledger verify':
+        return await ledgerVerify(db, io);
       case 'regions load':
         if (!arg) throw new Error('regions load needs a province code, e.g. 15');
         await regionsLoad(db, arg, values.file ?? null, io);

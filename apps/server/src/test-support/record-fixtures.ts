@@ -8,6 +8,7 @@ import { systemContext } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { jpegWithGps } from './images.js';
 import { makeOrganization, makeProject, makeUser } from './factories.js';
+import { donate, makeDonor, makePaymentBatch } from './funds-factories.js';
 import { makeHousehold, makeVillage, testVillageCode } from './registry-factories.js';
 
 export type FixtureContext = { db: Database; dataDir: string; owner: TOrganization };
@@ -81,6 +82,13 @@ export const RECORD_FIXTURES: Readonly<Record<string, (ctx: FixtureContext) => P
     });
     return { id: project.id, fileId: file.id };
   },
+  '/api/v1/donors/{id}': async (ctx) => ({ id: (await makeDonor(ctx.db, ctx.owner)).id }),
+  '/api/v1/donations/{id}': async (ctx) => ({ id: (await donate(ctx.db, ctx.owner, 10_000)).id }),
+  '/api/v1/donations/{id}/trace': async (ctx) => ({ id: (await donate(ctx.db, ctx.owner, 10_000)).id }),
+  '/api/v1/ledger/entries/{id}': async (ctx) => ({ id: (await donate(ctx.db, ctx.owner, 10_000)).entryId }),
+  '/api/v1/funds/payment-batches/{id}': async (ctx) => ({ id: (await makePaymentBatch(ctx.db, ctx.owner)).batch.id }),
+  '/api/v1/projects/{id}/funding': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
+  '/api/v1/projects/{id}/payment-batches': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
   '/api/v1/imports/{id}/problems': async (ctx) => ({ id: await importOf(ctx) }),
   '/api/v1/imports/{id}/error-report': async (ctx) => ({ id: await importOf(ctx) }),
 };

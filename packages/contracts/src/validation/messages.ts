@@ -62,6 +62,14 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '金额应为不超过两位小数的数字，单位为元',
     en: 'Give an amount in yuan with at most two decimals',
   },
+  'amount.positive': {
+    'zh-CN': '金额须大于零',
+    en: 'The amount must be more than zero',
+  },
+  'field.required': {
+    'zh-CN': '此项必填',
+    en: 'This field is required',
+  },
   'dateRange.order': {
     'zh-CN': '结束日期不能早于开始日期',
     en: 'The end date cannot be before the start date',

@@ -1,5 +1,6 @@
 import { createUser, resetPassword, userIdByUsername } from '../../modules/accounts/index.js';
 import { seedDemo } from '../../modules/demo/index.js';
+import { verifyLedger } from '../../modules/funds/index.js';
 import { findOrganizations } from '../../modules/organizations/index.js';
 import { loadProvince } from '../../modules/regions/index.js';
 import { verifyAuditChains } from '../../platform/audit/index.js';
@@ -69,6 +70,18 @@ export async function auditVerify(db: Database, io: Output): Promise<number> {
       `BROKEN chain ${broken.chainId} at seq ${broken.seq}${broken.eventId ? ` (event ${broken.eventId})` : ''}: ${broken.problem}`,
     );
   }
+  return 1;
+}
+
+export async function ledgerVerify(db: Database, io: Output): Promise<number> {
+  const report = await verifyLedger(db.executor);
+  if (report.problems.length === 0) {
+    io.out(
+      `OK: ${report.accounts} accounts; every entry balances, running totals equal the lines, nothing is overdrawn.`,
+    );
+    return 0;
+  }
+  for (const problem of report.problems) io.out(`PROBLEM ${problem}`);
   return 1;
 }
 

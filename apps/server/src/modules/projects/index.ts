@@ -15,5 +15,6 @@ export const projectsModule: TongxinModule = {
 export { projectErrors } from './errors.js';
 export { createProject, findProjects, getProject, transitionProject, updateProject } from './project.service.js';
 export { addAcceptance, addInspection, addMilestone, addReport, uploadProjectFile } from './records.service.js';
+export { projectFundingFacts, projectNames, type ProjectFundingFacts } from './funding-facts.js';
 export { TRANSITIONS } from './state-machine.js';
 export type { ProjectTables } from './tables.js';

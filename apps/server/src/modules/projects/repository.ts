@@ -235,3 +235,10 @@ export async function listTransitions(executor: Executor, projectId: string): Pr
     .orderBy('id')
     .execute();
 }
+
+/** Names of projects, whoever asks (labels for ledger accounts and traces; not rows). */
+export async function projectNamesByIds(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db(executor).selectFrom('projects').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

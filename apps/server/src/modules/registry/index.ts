@@ -21,7 +21,7 @@ export {
   visibleHouseholdIds,
 } from './household.service.js';
 export { addPerson } from './person.service.js';
-export { createVillage, findVillages, visibleVillages } from './village.service.js';
+export { createVillage, findVillages, villageRegionCodes, visibleVillages } from './village.service.js';
 export {
   HeaderError,
   HOUSEHOLD_COLUMNS,

@@ -14,7 +14,7 @@ import {
 import { scopeOf, writeScopeOf } from '../../platform/access/index.js';
 import { diffChanges, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
-import { withTransaction } from '../../platform/db/index.js';
+import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { fieldProblem, platformErrors, type FieldProblem } from '../../platform/errors/index.js';
 import { newId } from '../../platform/ids.js';
 import { requireWritableOrganization } from '../organizations/index.js';
@@ -67,6 +67,15 @@ export async function visibleVillages(
     id: row.id,
     regionCode: row.region_code,
   }));
+}
+
+/**
+ * The region codes of villages, whoever asks: for rules that must look beyond the caller's scope (does a
+ * fund designated to a region cover a project's villages?). Returns codes, never rows.
+ */
+export async function villageRegionCodes(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await findVillagesByIds(executor, { kind: 'all' }, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row.region_code]));
 }
 
 export async function requireVillage(ctx: ServiceContext, id: string, write = false): Promise<VillageWithCounts> {

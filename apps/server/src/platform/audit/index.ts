@@ -1,4 +1,5 @@
 export { auditMigrations } from './migrations.js';
+export { canonicalJson } from './canonical-json.js';
 export { PLATFORM_CHAIN, diffChanges, recordAudit } from './record.js';
 export type { AuditActor, AuditChanges, AuditEntry } from './record.js';
 export { findAuditEvents } from './repository.js';

@@ -74,26 +74,26 @@ function parseCapitals(text: string): number {
 
 describe('fenToChineseCapitals', () => {
   it.each([
-    // the examples of the brief, with 整 after 角 (会计基础工作规范 第五十二条)
-    [1_000_550, '壹万零伍元伍角整'],
+    // the examples of the issue: 整 after 元 only (《支付结算办法》: 角之后可以不写整)
+    [1_000_550, '壹万零伍元伍角'],
     [1_000_000, '壹万元整'],
     [5, '伍分'],
     // below one yuan: no 零元
     [0, '零元整'],
     [1, '壹分'],
-    [10, '壹角整'],
-    [50, '伍角整'],
+    [10, '壹角'],
+    [50, '伍角'],
     [55, '伍角伍分'],
     // 角 and 分
     [100, '壹元整'],
     [105, '壹元零伍分'],
-    [110, '壹元壹角整'],
+    [110, '壹元壹角'],
     [111, '壹元壹角壹分'],
     [32_504, '叁佰贰拾伍元零肆分'],
     [1_640_902, '壹万陆仟肆佰零玖元零贰分'],
     // 元位 zero before 角: 零 left out, where the rules allow it
     [168_032, '壹仟陆佰捌拾元叁角贰分'],
-    [160_050, '壹仟陆佰元伍角整'],
+    [160_050, '壹仟陆佰元伍角'],
     // 拾 keeps its 壹
     [1_000, '壹拾元整'],
     [1_005, '壹拾元零伍分'],
@@ -103,7 +103,7 @@ describe('fenToChineseCapitals', () => {
     [11_000_000, '壹拾壹万元整'],
     // zeros inside a section
     [10_100, '壹佰零壹元整'],
-    [140_950, '壹仟肆佰零玖元伍角整'],
+    [140_950, '壹仟肆佰零玖元伍角'],
     [600_714, '陆仟零柒元壹角肆分'],
     [101_000, '壹仟零壹拾元整'],
     [100_100, '壹仟零壹元整'],
@@ -125,7 +125,7 @@ describe('fenToChineseCapitals', () => {
     [10_000_500_000, '壹亿零伍仟元整'],
     [10_100_000_000, '壹亿零壹佰万元整'],
     [11_000_000_000, '壹亿壹仟万元整'],
-    [12_345_678_910, '壹亿贰仟叁佰肆拾伍万陆仟柒佰捌拾玖元壹角整'],
+    [12_345_678_910, '壹亿贰仟叁佰肆拾伍万陆仟柒佰捌拾玖元壹角'],
     [100_000_000_000, '壹拾亿元整'],
     [1_000_000_000_000, '壹佰亿元整'],
     [10_001_000_000_000, '壹仟亿壹仟万元整'],
@@ -173,13 +173,13 @@ describe('fenToChineseCapitals', () => {
     );
   });
 
-  it('keeps to the written forms: one 零 at a time, none before a unit, 壹拾, 整 only without 分', () => {
+  it('keeps to the written forms: one 零 at a time, none before a unit, 壹拾, 整 only after 元', () => {
     fc.assert(
       fc.property(amounts, (fen) => {
         const text = fenToChineseCapitals(fen);
         expect(text).toMatch(/^[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/);
         if (fen > 0) expect(text).not.toMatch(/零零|零[拾佰仟万亿元角分整]|^零|(?<![壹贰叁肆伍陆柒捌玖])拾/);
-        expect(text.endsWith('整')).toBe(fen % 10 === 0);
+        expect(text.endsWith('整')).toBe(fen % 100 === 0);
         expect(text.endsWith('分')).toBe(fen % 10 !== 0);
       }),
       { numRuns: 2_000 },

@@ -1,0 +1,25 @@
+import type { TongxinModule } from '../../platform/http/index.js';
+import { fundsMigrations } from './migrations.js';
+import { fundRoutes } from './routes.js';
+
+export const fundsModule: TongxinModule = {
+  name: 'funds',
+  migrations: fundsMigrations,
+  routes: fundRoutes,
+};
+
+export { fundErrors } from './errors.js';
+export { closePeriod, reverseEntry } from './correction.service.js';
+export {
+  createDonor,
+  findDonations,
+  findDonors,
+  getDonation,
+  recordDonation,
+  refundDonation,
+} from './donation.service.js';
+export { donationTrace, fundAccounts, getEntry, projectFunding } from './ledger-views.service.js';
+export { allocateToProject, transferFunds } from './movement.service.js';
+export { createPaymentBatch, settlePayments } from './payment.service.js';
+export { verifyLedger, type LedgerReport } from './verify.js';
+export type { FundsTables } from './tables.js';

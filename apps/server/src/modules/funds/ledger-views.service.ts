@@ -1,0 +1,217 @@
+import {
+  ZFundAccountQuery,
+  type TDonationTrace,
+  type TFundAccount,
+  type TJournalEntry,
+  type TProjectFunding,
+  type TTraceStep,
+} from '@tongxin/contracts';
+import type { z } from 'zod';
+import { scopeOf } from '../../platform/access/index.js';
+import type { ServiceContext } from '../../platform/context.js';
+import { maskPersonName } from '../../platform/privacy/mask.js';
+import { organizationNames, organizationIdListInScope } from '../organizations/index.js';
+import { getProject, projectNames } from '../projects/index.js';
+import { accountLabels, designationNames, designationText } from './account-labels.js';
+import { parseDesignationKey } from './designation.js';
+import { donorsByIds, findDonationsByIds } from './donations.repository.js';
+import { getDonation } from './donation.service.js';
+import { fundErrors as errors } from './errors.js';
+import {
+  accountsOfProject,
+  entriesByIds,
+  findAccountsByIds,
+  findEntry,
+  linesOf,
+  linksOfDonation,
+  linksTouching,
+  listAccounts,
+  lotsOfDonation,
+} from './ledger.repository.js';
+import { payeeNames } from './payments.repository.js';
+import { publicDonorName } from './public-name.js';
+import type { LedgerAccountRow, TraceLinkRow } from './tables.js';
+
+const CREDIT_NORMAL = new Set(['fund', 'project_fund', 'payable']);
+
+function held(account: LedgerAccountRow): number {
+  const balance = account.balance;
+  return CREDIT_NORMAL.has(account.kind) ? -balance : balance;
+}
+
+/** Fund balances of the organizations in scope. */
+export async function fundAccounts(
+  ctx: ServiceContext,
+  input: z.input<typeof ZFundAccountQuery>,
+): Promise<TFundAccount[]> {
+  const query = ZFundAccountQuery.parse(input);
+  const rows = await listAccounts(ctx.db, scopeOf(ctx.actor), query);
+  const designations = rows.flatMap((row) => (row.designation ? [parseDesignationKey(row.designation)] : []));
+  const [labels, names, organizations, projects] = await Promise.all([
+    accountLabels(ctx.db, rows),
+    designationNames(ctx.db, designations),
+    organizationNames(
+      ctx.db,
+      rows.map((row) => row.organization_id),
+    ),
+    projectNames(
+      ctx.db,
+      rows.flatMap((row) => (row.project_id ? [row.project_id] : [])),
+    ),
+  ]);
+  return rows.map((row) => {
+    const designation = row.designation ? parseDesignationKey(row.designation) : null;
+    return {
+      id: row.id,
+      organizationId: row.organization_id,
+      organizationName: organizations.get(row.organization_id) ?? '',
+      kind: row.kind,
+      form: row.form,
+      designation,
+      designationText: designation ? designationText(designation, names) : (labels.get(row.id) ?? ''),
+      projectId: row.project_id,
+      projectName: row.project_id ? (projects.get(row.project_id) ?? null) : null,
+      balance: held(row),
+    };
+  });
+}
+
+export async function getEntry(ctx: ServiceContext, id: string): Promise<TJournalEntry> {
+  const entry = await findEntry(ctx.db, id);
+  const visible = new Set(await organizationIdListInScope(ctx.db, scopeOf(ctx.actor)));
+  const lines = entry ? await linesOf(ctx.db, [entry.id]) : [];
+  // Visible when any organization whose books it touches is in scope (a transfer's receiver too).
+  if (!entry || (ctx.actor.role !== 'platform_admin' && !lines.some((line) => visible.has(line.organization_id))))
+    throw errors.entryNotFound({ id });
+  const labels = await accountLabels(
+    ctx.db,
+    await findAccountsByIds(
+      ctx.db,
+      lines.map((line) => line.account_id),
+    ),
+  );
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    organizationId: entry.organization_id,
+    businessDate: entry.business_date,
+    enteredAt: entry.entered_at,
+    actorUsername: entry.actor_username,
+    memo: entry.memo,
+    reversesEntryId: entry.reverses_entry_id,
+    reversedByEntryId: entry.reversed_by_entry_id,
+    isRelatedParty: entry.is_related_party === 1,
+    lines: lines.map((line) => ({
+      accountId: line.account_id,
+      accountText: labels.get(line.account_id) ?? '',
+      organizationId: line.organization_id,
+      amount: line.amount,
+    })),
+  };
+}
+
+/** Steps of a trace, with the accounts and payees named (payees masked: a trace may be shown to donors). */
+async function traceSteps(ctx: ServiceContext, links: readonly TraceLinkRow[]): Promise<TTraceStep[]> {
+  const accountIds = [
+    ...new Set(links.flatMap((l) => [l.from_account_id, l.to_account_id]).filter((id) => id !== null)),
+  ];
+  const [labels, entries, payees] = await Promise.all([
+    findAccountsByIds(ctx.db, accountIds).then((rows) => accountLabels(ctx.db, rows)),
+    entriesByIds(
+      ctx.db,
+      links.map((l) => l.entry_id),
+    ),
+    payeeNames(
+      ctx.db,
+      links.flatMap((l) => (l.ref ? [l.ref] : [])),
+    ),
+  ]);
+  const entryById = new Map(entries.map((e) => [e.id, e]));
+  return links.map((link) => {
+    const entry = entryById.get(link.entry_id);
+    const payee = link.ref ? payees.get(link.ref) : undefined;
+    const out = entry?.kind === 'refund' ? '退还捐赠人' : payee ? `支付给 ${maskPersonName(payee.payee_name)}` : '支出';
+    return {
+      entryId: link.entry_id,
+      kind: entry?.kind ?? 'donation',
+      businessDate: entry?.business_date ?? '',
+      donationId: link.donation_id,
+      from: link.from_account_id ? (labels.get(link.from_account_id) ?? null) : null,
+      to: link.to_account_id ? (labels.get(link.to_account_id) ?? null) : out,
+      amount: link.amount,
+    };
+  });
+}
+
+/** Where a gift went: each movement of its shares, where they are now, what was spent and refunded. */
+export async function donationTrace(ctx: ServiceContext, donationId: string): Promise<TDonationTrace> {
+  const donation = await getDonation(ctx, donationId);
+  const [links, lots] = await Promise.all([linksOfDonation(ctx.db, donationId), lotsOfDonation(ctx.db, donationId)]);
+  const steps = await traceSteps(ctx, links);
+  const labels = await accountLabels(
+    ctx.db,
+    await findAccountsByIds(ctx.db, [...new Set(lots.map((lot) => lot.account_id))]),
+  );
+  const heldIn = new Map<string, number>();
+  for (const lot of lots) {
+    const label = labels.get(lot.account_id) ?? '';
+    heldIn.set(label, (heldIn.get(label) ?? 0) + lot.remaining);
+  }
+  const spent = steps
+    .filter((step, i) => links[i]?.to_account_id === null && step.kind === 'payment')
+    .reduce((sum, step) => sum + step.amount, 0);
+  return {
+    donation,
+    steps,
+    heldIn: [...heldIn].map(([account, amount]) => ({ account, amount })),
+    spent,
+    refunded: donation.refundedAmount,
+  };
+}
+
+/** The money of a project: what came in (and from which gifts), what was paid out, what is left. */
+export async function projectFunding(ctx: ServiceContext, projectId: string): Promise<TProjectFunding> {
+  await getProject(ctx, projectId);
+  const accounts = await accountsOfProject(ctx.db, projectId);
+  const ids = new Set(accounts.map((a) => a.id));
+  const links = await linksTouching(ctx.db, [...ids]);
+  const inward = new Map<string, number>();
+  let received = 0;
+  let spent = 0;
+  for (const link of links) {
+    const fromProject = link.from_account_id !== null && ids.has(link.from_account_id);
+    const toProject = link.to_account_id !== null && ids.has(link.to_account_id);
+    const amount = link.amount;
+    if (toProject && !fromProject) {
+      received += amount;
+      inward.set(link.donation_id, (inward.get(link.donation_id) ?? 0) + amount);
+    } else if (fromProject && !toProject) {
+      if (link.to_account_id === null) spent += amount;
+      else {
+        received -= amount;
+        inward.set(link.donation_id, (inward.get(link.donation_id) ?? 0) - amount);
+      }
+    }
+  }
+  const donationIds = [...inward].filter(([, amount]) => amount > 0).map(([id]) => id);
+  const donations = await findDonationsByIds(ctx.db, donationIds);
+  const donors = await donorsByIds(
+    ctx.db,
+    donations.map((d) => d.donor_id),
+  );
+  return {
+    projectId,
+    received,
+    spent,
+    held: accounts.reduce((sum, account) => sum + held(account), 0),
+    donations: donations.map((d) => {
+      const donor = donors.get(d.donor_id);
+      return {
+        donationId: d.id,
+        publicName: donor ? publicDonorName(donor, d.display_as) : '匿名',
+        receivedOn: d.received_on,
+        amount: inward.get(d.id) ?? 0,
+      };
+    }),
+  };
+}

@@ -1,0 +1,269 @@
+import { sql } from 'kysely';
+import type { Scope } from '../../platform/access/index.js';
+import { dialectOf, insertMany, tablesOf, type Executor } from '../../platform/db/index.js';
+import { organizationIdsInScope } from '../organizations/index.js';
+import type {
+  FundLotRow,
+  FundsTables,
+  JournalEntryRow,
+  JournalLineRow,
+  LedgerAccountRow,
+  LedgerPeriodRow,
+  TraceLinkRow,
+} from './tables.js';
+
+const db = (executor: Executor) => tablesOf<FundsTables>(executor);
+
+/** Creates the account if it is new, and returns it either way. */
+export async function ensureAccount(executor: Executor, row: LedgerAccountRow): Promise<LedgerAccountRow> {
+  const existing = await db(executor)
+    .selectFrom('ledger_accounts')
+    .selectAll()
+    .where('key', '=', row.key)
+    .executeTakeFirst();
+  if (existing) return existing;
+  await db(executor)
+    .insertInto('ledger_accounts')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return db(executor).selectFrom('ledger_accounts').selectAll().where('key', '=', row.key).executeTakeFirstOrThrow();
+}
+
+export async function findAccountsByIds(executor: Executor, ids: readonly string[]): Promise<LedgerAccountRow[]> {
+  if (ids.length === 0) return [];
+  return db(executor).selectFrom('ledger_accounts').selectAll().where('id', 'in', ids).execute();
+}
+
+/**
+ * Holds the accounts an entry touches until the transaction ends, in id order so that two postings never
+ * wait on each other crosswise. SQLite needs no lock: its writers are serialized already.
+ */
+export async function lockAccounts(executor: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0 || dialectOf(executor) !== 'postgres') return;
+  await db(executor)
+    .selectFrom('ledger_accounts')
+    .select('id')
+    .where('id', 'in', [...ids].sort())
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** The shares an account holds, oldest first; only the named donation's when one is given. */
+export async function lotsOf(executor: Executor, accountId: string, donationId?: string): Promise<FundLotRow[]> {
+  let query = db(executor)
+    .selectFrom('fund_lots')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('remaining', '>', 0);
+  if (donationId) query = query.where('donation_id', '=', donationId);
+  return query.orderBy('id').execute();
+}
+
+export async function setLotRemaining(executor: Executor, id: string, remaining: number): Promise<void> {
+  if (remaining === 0) await db(executor).deleteFrom('fund_lots').where('id', '=', id).execute();
+  else await db(executor).updateTable('fund_lots').set({ remaining }).where('id', '=', id).execute();
+}
+
+export async function insertLots(executor: Executor, rows: readonly FundLotRow[]): Promise<void> {
+  await insertMany(executor, 'fund_lots', rows);
+}
+
+export async function insertEntry(
+  executor: Executor,
+  entry: JournalEntryRow,
+  lines: readonly JournalLineRow[],
+  links: readonly TraceLinkRow[],
+): Promise<void> {
+  await db(executor).insertInto('journal_entries').values(entry).execute();
+  await insertMany(executor, 'journal_lines', lines);
+  await insertMany(executor, 'trace_links', links);
+}
+
+/** Adds to the running total and returns the new balance. */
+export async function addToBalance(executor: Executor, accountId: string, delta: number): Promise<number> {
+  const row = await db(executor)
+    .updateTable('ledger_accounts')
+    .set((eb) => ({ balance: eb('balance', '+', delta) }))
+    .where('id', '=', accountId)
+    .returning('balance')
+    .executeTakeFirstOrThrow();
+  return row.balance;
+}
+
+export async function findEntry(executor: Executor, id: string): Promise<JournalEntryRow | undefined> {
+  return db(executor).selectFrom('journal_entries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function linesOf(executor: Executor, entryIds: readonly string[]): Promise<JournalLineRow[]> {
+  if (entryIds.length === 0) return [];
+  return db(executor)
+    .selectFrom('journal_lines')
+    .selectAll()
+    .where('entry_id', 'in', entryIds)
+    .orderBy('entry_id')
+    .orderBy('line_no')
+    .execute();
+}
+
+export async function linksOfEntry(executor: Executor, entryId: string): Promise<TraceLinkRow[]> {
+  return db(executor).selectFrom('trace_links').selectAll().where('entry_id', '=', entryId).orderBy('id').execute();
+}
+
+/** Marks an entry as reversed, unless it already is; false when another reversal came first. */
+export async function markReversed(executor: Executor, entryId: string, reversalId: string): Promise<boolean> {
+  const result = await db(executor)
+    .updateTable('journal_entries')
+    .set({ reversed_by_entry_id: reversalId })
+    .where('id', '=', entryId)
+    .where('reversed_by_entry_id', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function closedPeriods(
+  executor: Executor,
+  organizationIds: readonly string[],
+  year: number,
+): Promise<LedgerPeriodRow[]> {
+  if (organizationIds.length === 0) return [];
+  return db(executor)
+    .selectFrom('ledger_periods')
+    .selectAll()
+    .where('organization_id', 'in', organizationIds)
+    .where('year', '=', year)
+    .execute();
+}
+
+export async function insertPeriod(executor: Executor, row: LedgerPeriodRow): Promise<boolean> {
+  const result = await db(executor)
+    .insertInto('ledger_periods')
+    .values(row)
+    .onConflict((oc) => oc.columns(['organization_id', 'year']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+export async function periodsOf(executor: Executor, organizationIds: readonly string[]): Promise<LedgerPeriodRow[]> {
+  if (organizationIds.length === 0) return [];
+  return db(executor)
+    .selectFrom('ledger_periods')
+    .selectAll()
+    .where('organization_id', 'in', organizationIds)
+    .orderBy('year')
+    .execute();
+}
+
+// ----- checks for `ledger verify`: they read the whole ledger on purpose.
+
+/** Entries whose lines do not sum to zero, overall or within one organization. */
+export async function unbalancedEntries(
+  executor: Executor,
+): Promise<{ entry_id: string; organization_id: string; total: number }[]> {
+  const rows = await db(executor)
+    .selectFrom('journal_lines')
+    .select(['entry_id', 'organization_id', (eb) => eb.fn.sum<number>('amount').as('total')])
+    .groupBy(['entry_id', 'organization_id'])
+    .having((eb) => eb.fn.sum('amount'), '!=', 0)
+    .execute();
+  return rows;
+}
+
+export async function entriesWithoutLines(executor: Executor): Promise<string[]> {
+  const rows = await db(executor)
+    .selectFrom('journal_entries')
+    .select('id')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('journal_lines')
+            .select(sql.lit(1).as('one'))
+            .whereRef('journal_lines.entry_id', '=', 'journal_entries.id'),
+        ),
+      ),
+    )
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function derivedBalances(executor: Executor): Promise<Map<string, number>> {
+  const rows = await db(executor)
+    .selectFrom('journal_lines')
+    .select(['account_id', (eb) => eb.fn.sum<number>('amount').as('total')])
+    .groupBy('account_id')
+    .execute();
+  return new Map(rows.map((row) => [row.account_id, row.total]));
+}
+
+export async function lotTotals(executor: Executor): Promise<Map<string, number>> {
+  const rows = await db(executor)
+    .selectFrom('fund_lots')
+    .select(['account_id', (eb) => eb.fn.sum<number>('remaining').as('total')])
+    .groupBy('account_id')
+    .execute();
+  return new Map(rows.map((row) => [row.account_id, row.total]));
+}
+
+export async function allAccounts(executor: Executor): Promise<LedgerAccountRow[]> {
+  return db(executor).selectFrom('ledger_accounts').selectAll().execute();
+}
+
+export type AccountFilter = { organizationId?: string | undefined; kind?: string | undefined; includeEmpty: boolean };
+
+/** Accounts of the organizations in scope. */
+export async function listAccounts(
+  executor: Executor,
+  scope: Scope,
+  filter: AccountFilter,
+): Promise<LedgerAccountRow[]> {
+  let query = db(executor).selectFrom('ledger_accounts').selectAll();
+  if (scope.kind !== 'all') query = query.where('organization_id', 'in', organizationIdsInScope(executor, scope));
+  if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
+  if (filter.kind) query = query.where('kind', '=', filter.kind as LedgerAccountRow['kind']);
+  if (!filter.includeEmpty) query = query.where('balance', '!=', 0);
+  return query.orderBy('organization_id').orderBy('kind').orderBy('key').execute();
+}
+
+export async function accountsOfProject(executor: Executor, projectId: string): Promise<LedgerAccountRow[]> {
+  return db(executor).selectFrom('ledger_accounts').selectAll().where('project_id', '=', projectId).execute();
+}
+
+export async function linksOfDonation(executor: Executor, donationId: string): Promise<TraceLinkRow[]> {
+  return db(executor)
+    .selectFrom('trace_links')
+    .selectAll()
+    .where('donation_id', '=', donationId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function linksTouching(executor: Executor, accountIds: readonly string[]): Promise<TraceLinkRow[]> {
+  if (accountIds.length === 0) return [];
+  return db(executor)
+    .selectFrom('trace_links')
+    .selectAll()
+    .where((eb) => eb.or([eb('from_account_id', 'in', accountIds), eb('to_account_id', 'in', accountIds)]))
+    .orderBy('id')
+    .execute();
+}
+
+export async function lotsOfDonation(executor: Executor, donationId: string): Promise<FundLotRow[]> {
+  return db(executor)
+    .selectFrom('fund_lots')
+    .selectAll()
+    .where('donation_id', '=', donationId)
+    .where('remaining', '>', 0)
+    .orderBy('id')
+    .execute();
+}
+
+export async function entriesByIds(executor: Executor, ids: readonly string[]): Promise<JournalEntryRow[]> {
+  if (ids.length === 0) return [];
+  return db(executor)
+    .selectFrom('journal_entries')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}

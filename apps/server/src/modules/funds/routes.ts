@@ -1,0 +1,307 @@
+import {
+  ZAllocationRequest,
+  ZClosePeriodRequest,
+  ZCreateDonationRequest,
+  ZCreateDonorRequest,
+  ZDonation,
+  ZDonationListQuery,
+  ZDonationTrace,
+  ZDonor,
+  ZDonorListQuery,
+  ZFundAccount,
+  ZFundAccountQuery,
+  ZId,
+  ZJournalEntry,
+  ZPage,
+  ZPaymentBatch,
+  ZPaymentBatchRequest,
+  ZPostingResult,
+  ZProjectFunding,
+  ZRefundRequest,
+  ZReversalRequest,
+  ZSettlePaymentsRequest,
+  ZTransferRequest,
+} from '@tongxin/contracts';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { serviceContext, type ApiApp } from '../../platform/http/index.js';
+import { closePeriod, reverseEntry } from './correction.service.js';
+import {
+  createDonor,
+  findDonations,
+  findDonors,
+  getDonation,
+  getDonor,
+  recordDonation,
+  refundDonation,
+} from './donation.service.js';
+import { donationTrace, fundAccounts, getEntry, projectFunding } from './ledger-views.service.js';
+import { allocateToProject, transferFunds } from './movement.service.js';
+import { createPaymentBatch, getPaymentBatch, paymentBatchesOfProject, settlePayments } from './payment.service.js';
+
+const ZIdParams = z.object({ id: ZId });
+const tags = ['funds'];
+const POSTING = ' Send an Idempotency-Key header: one random value per business event, the same on every retry.';
+
+/** The Idempotency-Key header; the service refuses a posting without one. */
+function idempotencyKey(request: FastifyRequest): string | undefined {
+  const value = request.headers['idempotency-key'];
+  return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
+}
+
+export function fundRoutes(app: ApiApp): void {
+  app.get(
+    '/api/v1/donors',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Donors of the organizations in scope',
+        querystring: ZDonorListQuery,
+        response: { 200: ZPage(ZDonor) },
+      },
+    },
+    async (request) => findDonors(serviceContext(request), request.query),
+  );
+  app.post(
+    '/api/v1/donors',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: 'Register a donor (phone and address encrypted)',
+        body: ZCreateDonorRequest,
+        response: { 201: ZDonor },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createDonor(serviceContext(request), request.body)),
+  );
+  app.get(
+    '/api/v1/donors/:id',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'One donor with the number and total of gifts',
+        params: ZIdParams,
+        response: { 200: ZDonor },
+      },
+    },
+    async (request) => getDonor(serviceContext(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/donations',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Donations in scope',
+        querystring: ZDonationListQuery,
+        response: { 200: ZPage(ZDonation) },
+      },
+    },
+    async (request) => findDonations(serviceContext(request), request.query),
+  );
+  app.post(
+    '/api/v1/donations',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: `Record a gift of money or goods and post it to the ledger.${POSTING}`,
+        body: ZCreateDonationRequest,
+        response: { 201: ZDonation },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordDonation(serviceContext(request), idempotencyKey(request), request.body)),
+  );
+  app.get(
+    '/api/v1/donations/:id',
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'One donation', params: ZIdParams, response: { 200: ZDonation } },
+    },
+    async (request) => getDonation(serviceContext(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/donations/:id/trace',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Where the gift went: allocations, transfers and payments it funded (first in, first out)',
+        params: ZIdParams,
+        response: { 200: ZDonationTrace },
+      },
+    },
+    async (request) => donationTrace(serviceContext(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/donations/:id/refunds',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: `Give part or all of a gift back (only what is still in its fund).${POSTING}`,
+        params: ZIdParams,
+        body: ZRefundRequest,
+        response: { 200: ZDonation },
+      },
+    },
+    async (request) =>
+      refundDonation(serviceContext(request), idempotencyKey(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/funds/accounts',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Fund balances',
+        querystring: ZFundAccountQuery,
+        response: { 200: z.object({ items: z.array(ZFundAccount) }) },
+      },
+    },
+    async (request) => ({ items: await fundAccounts(serviceContext(request), request.query) }),
+  );
+  app.post(
+    '/api/v1/funds/allocations',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: `Allocate money of a fund to a project of the same organization, within its designation.${POSTING}`,
+        body: ZAllocationRequest,
+        response: { 201: ZPostingResult },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await allocateToProject(serviceContext(request), idempotencyKey(request), request.body)),
+  );
+  app.post(
+    '/api/v1/funds/transfers',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: `Transfer money to another organization, keeping its designation.${POSTING}`,
+        body: ZTransferRequest,
+        response: { 201: ZPostingResult },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await transferFunds(serviceContext(request), idempotencyKey(request), request.body)),
+  );
+  app.post(
+    '/api/v1/funds/payment-batches',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: `Set a project's money aside for a list of payees.${POSTING}`,
+        body: ZPaymentBatchRequest,
+        response: { 201: ZPaymentBatch },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createPaymentBatch(serviceContext(request), idempotencyKey(request), request.body)),
+  );
+  app.get(
+    '/api/v1/funds/payment-batches/:id',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'One payment batch with its payees',
+        params: ZIdParams,
+        response: { 200: ZPaymentBatch },
+      },
+    },
+    async (request) => getPaymentBatch(serviceContext(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/funds/payment-batches/:id/settlements',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: `Record payees as paid, or as failed (their money returns to the project).${POSTING}`,
+        params: ZIdParams,
+        body: ZSettlePaymentsRequest,
+        response: { 200: ZPaymentBatch },
+      },
+    },
+    async (request) =>
+      settlePayments(serviceContext(request), idempotencyKey(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/projects/:id/funding',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Money of a project: received, spent, held, and the gifts behind it',
+        params: ZIdParams,
+        response: { 200: ZProjectFunding },
+      },
+    },
+    async (request) => projectFunding(serviceContext(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/projects/:id/payment-batches',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Payment batches of a project',
+        params: ZIdParams,
+        response: { 200: z.object({ items: z.array(ZPaymentBatch) }) },
+      },
+    },
+    async (request) => ({ items: await paymentBatchesOfProject(serviceContext(request), request.params.id) }),
+  );
+  app.get(
+    '/api/v1/ledger/entries/:id',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'One journal entry with its lines',
+        params: ZIdParams,
+        response: { 200: ZJournalEntry },
+      },
+    },
+    async (request) => getEntry(serviceContext(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/ledger/entries/:id/reversal',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: `Reverse an entry with its mirror image, booked in an open period.${POSTING}`,
+        params: ZIdParams,
+        body: ZReversalRequest,
+        response: { 201: ZPostingResult },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await reverseEntry(serviceContext(request), idempotencyKey(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/api/v1/ledger/periods',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: 'Close a year of an organization’s books',
+        body: ZClosePeriodRequest,
+        response: { 201: z.object({ organizationId: ZId, year: z.number().int() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await closePeriod(serviceContext(request), request.body)),
+  );
+}
