@@ -402,3 +402,27 @@ export const ZSettlePaymentsRequest = z.object({
   note: ZText(200).nullish(),
 });
 export type TSettlePaymentsRequest = z.input<typeof ZSettlePaymentsRequest>;
+
+export const RECEIPT_STATUS = codes({
+  valid: { 'zh-CN': '有效', en: 'Valid' },
+  void: { 'zh-CN': '已作废', en: 'Void' },
+});
+
+/** 捐赠收据: one per gift, re-issued for what remains after a partial refund. */
+export const ZReceipt = z.object({
+  id: ZId,
+  donationId: ZId,
+  number: z.string(),
+  verificationCode: z.string(),
+  amount: z.number().int(),
+  status: RECEIPT_STATUS.schema,
+  /** The official 公益事业捐赠票据 number, written in once the paper bill is issued. */
+  officialBillNumber: z.string().nullable(),
+  replacesNumber: z.string().nullable(),
+  issuedAt: ZTimestamp,
+  voidedAt: ZTimestamp.nullable(),
+  voidReason: z.string().nullable(),
+});
+export type TReceipt = z.infer<typeof ZReceipt>;
+
+export const ZOfficialBillNumberRequest = z.object({ officialBillNumber: ZText(40).nullable() });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TOrganization } from '@tongxin/contracts';
 import type { Database } from '../platform/db/index.js';
 import { insertImportJob } from '../modules/registry/import/import-job.repository.js';
+import { receiptsOfDonation } from '../modules/funds/index.js';
 import { uploadProjectFile } from '../modules/projects/index.js';
 import { systemContext } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
@@ -86,6 +87,12 @@ export const RECORD_FIXTURES: Readonly<Record<string, (ctx: FixtureContext) => P
   '/api/v1/donations/{id}': async (ctx) => ({ id: (await donate(ctx.db, ctx.owner, 10_000)).id }),
   '/api/v1/donations/{id}/trace': async (ctx) => ({ id: (await donate(ctx.db, ctx.owner, 10_000)).id }),
   '/api/v1/ledger/entries/{id}': async (ctx) => ({ id: (await donate(ctx.db, ctx.owner, 10_000)).entryId }),
+  '/api/v1/donations/{id}/receipts': async (ctx) => ({ id: (await donate(ctx.db, ctx.owner, 10_000)).id }),
+  '/api/v1/receipts/{id}/pdf': async (ctx) => {
+    const gift = await donate(ctx.db, ctx.owner, 10_000);
+    const [receipt] = await receiptsOfDonation(systemContext(ctx.db.executor), gift.id);
+    return { id: receipt?.id ?? '' };
+  },
   '/api/v1/funds/payment-batches/{id}': async (ctx) => ({ id: (await makePaymentBatch(ctx.db, ctx.owner)).batch.id }),
   '/api/v1/projects/{id}/funding': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
   '/api/v1/projects/{id}/payment-batches': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),

@@ -14,6 +14,7 @@ import { findDonation, updateDonationRefund } from './donations.repository.js';
 import { requireBookkeeper } from './donation.service.js';
 import { fundErrors as errors } from './errors.js';
 import { onceForKey, type IdempotencyKey } from './idempotency.js';
+import { issueReceipt } from './receipt-issuing.js';
 import { findAccountsByIds, findEntry, insertPeriod, linksOfEntry, markReversed } from './ledger.repository.js';
 import type { PostingResult } from './movement.service.js';
 import { post, type Flow } from './posting.js';
@@ -94,11 +95,14 @@ async function reflectOnDonations(
     if (!donation) continue;
     if (kind === 'donation') {
       await updateDonationRefund(ctx.db, donation.id, donation.refunded_amount, 'reversed');
+      await issueReceipt(ctx.db, { ...donation, status: 'reversed' }, '捐赠记账已冲销');
       continue;
     }
     const back = links.filter((link) => link.donation_id === donationId).reduce((sum, link) => sum + link.amount, 0);
     const refunded = donation.refunded_amount - back;
-    await updateDonationRefund(ctx.db, donation.id, refunded, refunded > 0 ? 'partially_refunded' : 'received');
+    const status = refunded > 0 ? 'partially_refunded' : 'received';
+    await updateDonationRefund(ctx.db, donation.id, refunded, status);
+    await issueReceipt(ctx.db, { ...donation, refunded_amount: refunded, status }, '退款已冲销，按实收金额重开');
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  formatFen,
   ZCreateDonationRequest,
   ZCreateDonorRequest,
   ZDonationListQuery,
@@ -43,6 +44,8 @@ import { fundErrors as errors, fundFieldMessages as messages } from './errors.js
 import { onceForKey, type IdempotencyKey } from './idempotency.js';
 import { post } from './posting.js';
 import { publicDonorName } from './public-name.js';
+import { issueReceipt } from './receipt-issuing.js';
+import { receiptsOfDonations } from './receipts.repository.js';
 import type { DonationRow, DonorRow } from './tables.js';
 
 /** Roles that keep the books; auditors, supervisors and cadres read them. */
@@ -165,7 +168,7 @@ async function designationProblems(executor: Executor, designation: TDesignation
 
 export async function presentDonations(executor: Executor, rows: readonly DonationRow[]): Promise<TDonation[]> {
   const designations = rows.map((row) => parseDesignationKey(row.designation));
-  const [donors, names, organizations] = await Promise.all([
+  const [donors, names, organizations, receipts] = await Promise.all([
     donorsByIds(
       executor,
       rows.map((row) => row.donor_id),
@@ -175,7 +178,12 @@ export async function presentDonations(executor: Executor, rows: readonly Donati
       executor,
       rows.map((row) => row.organization_id),
     ),
+    receiptsOfDonations(
+      executor,
+      rows.map((row) => row.id),
+    ),
   ]);
+  const validReceipts = new Map(receipts.filter((r) => r.status === 'valid').map((r) => [r.donation_id, r.number]));
   return rows.map((row, index) => {
     const donor = donors.get(row.donor_id);
     const designation = designations[index] ?? { kind: 'unrestricted' as const };
@@ -201,7 +209,7 @@ export async function presentDonations(executor: Executor, rows: readonly Donati
       status: row.status,
       isRelatedParty: row.is_related_party === 1,
       entryId: row.entry_id,
-      receiptNumber: null,
+      receiptNumber: validReceipts.get(row.id) ?? null,
       createdAt: row.created_at,
     };
   });
@@ -278,6 +286,7 @@ export async function recordDonation(
       created_by: ctx.actor.userId,
     };
     await insertDonation(tx, row);
+    await issueReceipt(tx, row);
     await recordAudit(tx, {
       chainId: organization.id,
       action: 'donation.record',
@@ -349,7 +358,10 @@ export async function refundDonation(
       throw error;
     });
     const refunded = row.refunded_amount + data.amount;
-    await updateDonationRefund(tx, row.id, refunded, refunded >= row.amount ? 'refunded' : 'partially_refunded');
+    const status = refunded >= row.amount ? 'refunded' : 'partially_refunded';
+    await updateDonationRefund(tx, row.id, refunded, status);
+    const changed = { ...row, refunded_amount: refunded, status } as const;
+    await issueReceipt(tx, changed, status === 'refunded' ? '全额退款' : `部分退款 ¥${formatFen(data.amount)}`);
     await recordAudit(tx, {
       chainId: row.organization_id,
       action: 'donation.refund',
@@ -362,10 +374,6 @@ export async function refundDonation(
       actor: { id: ctx.actor.userId, username: ctx.actor.username },
       requestId: ctx.requestId,
     });
-    return presentOne(tx, {
-      ...row,
-      refunded_amount: refunded,
-      status: refunded >= row.amount ? 'refunded' : 'partially_refunded',
-    });
+    return presentOne(tx, changed);
   });
 }

@@ -153,6 +153,14 @@ export const fundErrors = defineErrors({
       en: 'Cannot transfer to the same organization; allocate to one of its projects instead',
     },
   },
+  receiptNotFound: {
+    code: 'FUNDS_RECEIPT_NOT_FOUND',
+    status: 404,
+    message: {
+      'zh-CN': '找不到该收据，或不在你的查看范围内',
+      en: 'The receipt does not exist or is outside what you may see',
+    },
+  },
   batchNotFound: {
     code: 'FUNDS_BATCH_NOT_FOUND',
     status: 404,

@@ -21,5 +21,6 @@ export {
 export { donationTrace, fundAccounts, getEntry, projectFunding } from './ledger-views.service.js';
 export { allocateToProject, transferFunds } from './movement.service.js';
 export { createPaymentBatch, settlePayments } from './payment.service.js';
+export { receiptPdf, receiptsOfDonation, updateOfficialBillNumber } from './receipt.service.js';
 export { verifyLedger, type LedgerReport } from './verify.js';
 export type { FundsTables } from './tables.js';

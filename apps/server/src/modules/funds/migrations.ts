@@ -178,4 +178,34 @@ export const fundsMigrations: ModuleMigrations = {
       await db.schema.createIndex('payment_items_batch').on('payment_items').column('batch_id').execute();
     },
   },
+  '20261129_10_funds_receipts': {
+    async up(db: Kysely<unknown>) {
+      const t = columnTypes(db);
+      await db.schema
+        .createTable('receipts')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('organization_id', t.id, (c) => c.notNull().references('organizations.id'))
+        .addColumn('donation_id', t.id, (c) => c.notNull().references('donations.id'))
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('verification_code', 'text', (c) => c.notNull())
+        .addColumn('amount', t.money, (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('official_bill_number', 'text')
+        .addColumn('replaces_receipt_id', t.id)
+        .addColumn('issued_at', t.instant, (c) => c.notNull())
+        .addColumn('voided_at', t.instant)
+        .addColumn('void_reason', 'text')
+        .addUniqueConstraint('receipts_number', ['organization_id', 'number'])
+        .execute();
+      await db.schema.createIndex('receipts_donation').on('receipts').column('donation_id').execute();
+      await db.schema.createIndex('receipts_lookup').on('receipts').columns(['number', 'verification_code']).execute();
+      await db.schema
+        .createTable('receipt_counters')
+        .addColumn('organization_id', t.id, (c) => c.notNull().references('organizations.id'))
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('last_seq', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('receipt_counters_pk', ['organization_id', 'year'])
+        .execute();
+    },
+  },
 };

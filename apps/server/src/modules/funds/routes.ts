@@ -12,6 +12,8 @@ import {
   ZFundAccountQuery,
   ZId,
   ZJournalEntry,
+  ZOfficialBillNumberRequest,
+  ZReceipt,
   ZPage,
   ZPaymentBatch,
   ZPaymentBatchRequest,
@@ -37,6 +39,7 @@ import {
 } from './donation.service.js';
 import { donationTrace, fundAccounts, getEntry, projectFunding } from './ledger-views.service.js';
 import { allocateToProject, transferFunds } from './movement.service.js';
+import { receiptPdf, receiptsOfDonation, updateOfficialBillNumber } from './receipt.service.js';
 import { createPaymentBatch, getPaymentBatch, paymentBatchesOfProject, settlePayments } from './payment.service.js';
 
 const ZIdParams = z.object({ id: ZId });
@@ -151,6 +154,48 @@ export function fundRoutes(app: ApiApp): void {
     },
     async (request) =>
       refundDonation(serviceContext(request), idempotencyKey(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/donations/:id/receipts',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'The receipts of a gift, void ones included',
+        params: ZIdParams,
+        response: { 200: z.object({ items: z.array(ZReceipt) }) },
+      },
+    },
+    async (request) => ({ items: await receiptsOfDonation(serviceContext(request), request.params.id) }),
+  );
+  app.get(
+    '/api/v1/receipts/:id/pdf',
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'The printable receipt (PDF)', params: ZIdParams },
+    },
+    async (request, reply) => {
+      const { number, pdf } = await receiptPdf(serviceContext(request), request.params.id);
+      const name = encodeURIComponent(`捐赠收据-${number}.pdf`);
+      return reply
+        .header('content-disposition', `inline; filename="receipt-${number}.pdf"; filename*=UTF-8''${name}`)
+        .type('application/pdf')
+        .send(pdf);
+    },
+  );
+  app.put(
+    '/api/v1/receipts/:id/official-bill-number',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: 'Write in the number of the official 公益事业捐赠票据',
+        params: ZIdParams,
+        body: ZOfficialBillNumberRequest,
+        response: { 200: ZReceipt },
+      },
+    },
+    async (request) => updateOfficialBillNumber(serviceContext(request), request.params.id, request.body),
   );
   app.get(
     '/api/v1/funds/accounts',

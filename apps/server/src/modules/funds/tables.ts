@@ -157,7 +157,27 @@ export type PaymentItemRow = {
   note: string | null;
 };
 
+/** 捐赠收据: numbered per organization and year; looked up publicly by number and verification code. */
+export type ReceiptRow = {
+  id: string;
+  organization_id: string;
+  donation_id: string;
+  number: string;
+  verification_code: string;
+  amount: number;
+  status: 'valid' | 'void';
+  official_bill_number: string | null;
+  replaces_receipt_id: string | null;
+  issued_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+};
+
+export type ReceiptCounterRow = { organization_id: string; year: number; last_seq: number };
+
 export type FundsTables = {
+  receipts: ReceiptRow;
+  receipt_counters: ReceiptCounterRow;
   payment_batches: PaymentBatchRow;
   payment_items: PaymentItemRow;
   ledger_accounts: LedgerAccountRow;

@@ -1,28 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
+import { pdfText } from '../../../test-support/pdf-text.js';
 import { renderReceiptPdf, type ReceiptDocument } from './receipt-pdf.js';
 
-// The text checks read the PDF back with poppler's pdftotext (Debian poppler-utils, which .ci/run installs).
-// Without it they are skipped here, with the reason printed; CI has to have it, so there they fail instead.
-const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
-const isCi = process.env.CI === 'true';
-const MISSING = 'pdftotext is not installed (Debian poppler-utils: apt-get install -y poppler-utils)';
-if (!hasPdftotext && !isCi) console.warn(`receipt-pdf.test.ts: skipping the text checks: ${MISSING}`);
-
-const dir = mkdtempSync(join(tmpdir(), 'tongxin-receipt-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 async function textOf(ctx: TestContext, receipt: ReceiptDocument): Promise<string> {
-  if (!hasPdftotext) {
-    if (isCi) throw new Error(`CI=true needs the text checks: ${MISSING}`);
-    ctx.skip(MISSING);
-  }
-  const file = join(dir, `${receipt.receiptNumber}.pdf`);
-  writeFileSync(file, await renderReceiptPdf(receipt));
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return pdfText(ctx, await renderReceiptPdf(receipt), receipt.receiptNumber);
 }
 
 const gift: ReceiptDocument = {

@@ -1,0 +1,67 @@
+import { tablesOf, type Executor } from '../../platform/db/index.js';
+import type { FundsTables, ReceiptRow } from './tables.js';
+
+const db = (executor: Executor) => tablesOf<FundsTables>(executor);
+
+/** The next receipt number of an organization's year; the counter row serializes concurrent issuers. */
+export async function nextReceiptSeq(executor: Executor, organizationId: string, year: number): Promise<number> {
+  await db(executor)
+    .insertInto('receipt_counters')
+    .values({ organization_id: organizationId, year, last_seq: 0 })
+    .onConflict((oc) => oc.columns(['organization_id', 'year']).doNothing())
+    .execute();
+  const row = await db(executor)
+    .updateTable('receipt_counters')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('organization_id', '=', organizationId)
+    .where('year', '=', year)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return row.last_seq;
+}
+
+export async function insertReceipt(executor: Executor, row: ReceiptRow): Promise<void> {
+  await db(executor).insertInto('receipts').values(row).execute();
+}
+
+export async function receiptsOfDonations(executor: Executor, donationIds: readonly string[]): Promise<ReceiptRow[]> {
+  if (donationIds.length === 0) return [];
+  return db(executor)
+    .selectFrom('receipts')
+    .selectAll()
+    .where('donation_id', 'in', [...new Set(donationIds)])
+    .orderBy('issued_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findReceipt(executor: Executor, id: string): Promise<ReceiptRow | undefined> {
+  return db(executor).selectFrom('receipts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function voidReceipt(executor: Executor, id: string, at: string, reason: string): Promise<void> {
+  await db(executor)
+    .updateTable('receipts')
+    .set({ status: 'void', voided_at: at, void_reason: reason })
+    .where('id', '=', id)
+    .where('status', '=', 'valid')
+    .execute();
+}
+
+export async function setOfficialBillNumber(executor: Executor, id: string, number: string | null): Promise<void> {
+  await db(executor).updateTable('receipts').set({ official_bill_number: number }).where('id', '=', id).execute();
+}
+
+/** A receipt by its printed number and verification code (the public look-up; numbers repeat across organizations). */
+export async function findReceiptByCode(
+  executor: Executor,
+  number: string,
+  code: string,
+): Promise<ReceiptRow | undefined> {
+  return db(executor)
+    .selectFrom('receipts')
+    .selectAll()
+    .where('number', '=', number)
+    .where('verification_code', '=', code)
+    .executeTakeFirst();
+}
