@@ -426,3 +426,70 @@ export const ZReceipt = z.object({
 export type TReceipt = z.infer<typeof ZReceipt>;
 
 export const ZOfficialBillNumberRequest = z.object({ officialBillNumber: ZText(40).nullable() });
+
+export const PLEDGE_KIND = codes({
+  give: { 'zh-CN': '认捐', en: 'Pledge to give' },
+  build: { 'zh-CN': '认建', en: 'Pledge to build' },
+});
+
+export const INSTALMENT_STATUS = codes({
+  due: { 'zh-CN': '未到期', en: 'Not yet due' },
+  overdue: { 'zh-CN': '逾期', en: 'Overdue' },
+  fulfilled: { 'zh-CN': '已兑现', en: 'Fulfilled' },
+});
+
+export const ZCreatePledgeRequest = z.object({
+  organizationId: ZId,
+  donorId: ZId,
+  kind: PLEDGE_KIND.schema,
+  /** What is pledged: 认建 a school building, 认捐 ¥50,000 a year for three years … */
+  title: ZText(100).min(1, { error: 'field.required' }),
+  designation: ZDesignation.default({ kind: 'unrestricted' }),
+  displayAs: DONOR_DISPLAY.schema.default('full_name'),
+  pledgedOn: ZBusinessDate,
+  instalments: z
+    .array(z.object({ dueOn: ZBusinessDate, amount: ZFen.refine((fen) => fen > 0, { error: 'amount.positive' }) }))
+    .min(1)
+    .max(120),
+  note: ZText(500).nullish(),
+});
+export type TCreatePledgeRequest = z.input<typeof ZCreatePledgeRequest>;
+
+export const ZPledge = z.object({
+  id: ZId,
+  organizationId: ZId,
+  organizationName: z.string(),
+  donorId: ZId,
+  donorName: z.string(),
+  kind: PLEDGE_KIND.schema,
+  title: z.string(),
+  designation: ZDesignation,
+  designationText: z.string(),
+  displayAs: DONOR_DISPLAY.schema,
+  pledgedOn: z.string(),
+  total: z.number().int(),
+  /** Gifts recorded against the pledge, net of refunds. */
+  fulfilled: z.number().int(),
+  /** What fell due before today and has not come in. */
+  overdue: z.number().int(),
+  instalments: z.array(
+    z.object({
+      id: ZId,
+      dueOn: z.string(),
+      amount: z.number().int(),
+      /** Gifts are counted against instalments in the order they fall due. */
+      covered: z.number().int(),
+      status: INSTALMENT_STATUS.schema,
+    }),
+  ),
+  note: z.string().nullable(),
+  createdAt: ZTimestamp,
+});
+export type TPledge = z.infer<typeof ZPledge>;
+
+export const ZPledgeListQuery = ZPageQuery.extend({
+  organizationId: ZId.optional(),
+  donorId: ZId.optional(),
+  overdueOnly: z.coerce.boolean().default(false),
+});
+export type TPledgeListQuery = z.input<typeof ZPledgeListQuery>;

@@ -3,6 +3,7 @@ import type { TDesignation, TOrganization } from '@tongxin/contracts';
 import {
   allocateToProject,
   createDonor,
+  createPledge,
   createPaymentBatch,
   fundAccounts,
   recordDonation,
@@ -26,12 +27,28 @@ export async function makeDonor(
   });
 }
 
+/** A pledge of ¥1,000 in two instalments: one due on 2026-01-31, one on 2027-12-31. */
+export async function makePledge(db: Database, organization: TOrganization) {
+  const donor = await makeDonor(db, organization);
+  return createPledge(systemContext(db.executor), {
+    organizationId: organization.id,
+    donorId: donor.id,
+    kind: 'give',
+    title: '认捐助学金',
+    pledgedOn: '2026-01-01',
+    instalments: [
+      { dueOn: '2026-01-31', amount: 50_000 },
+      { dueOn: '2027-12-31', amount: 50_000 },
+    ],
+  });
+}
+
 /** A gift of money, posted with a fresh idempotency key. */
 export async function donate(
   db: Database,
   organization: TOrganization,
   amount: number,
-  options: { designation?: TDesignation; receivedOn?: string; donorId?: string } = {},
+  options: { designation?: TDesignation; receivedOn?: string; donorId?: string; pledgeId?: string } = {},
 ) {
   const donorId = options.donorId ?? (await makeDonor(db, organization)).id;
   return recordDonation(systemContext(db.executor), randomUUID(), {
@@ -42,6 +59,7 @@ export async function donate(
     amount,
     designation: options.designation ?? { kind: 'unrestricted' },
     receivedOn: options.receivedOn ?? '2026-03-01',
+    pledgeId: options.pledgeId ?? null,
   });
 }
 

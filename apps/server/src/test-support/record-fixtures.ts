@@ -9,7 +9,7 @@ import { systemContext } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { jpegWithGps } from './images.js';
 import { makeOrganization, makeProject, makeUser } from './factories.js';
-import { donate, makeDonor, makePaymentBatch } from './funds-factories.js';
+import { donate, makeDonor, makePaymentBatch, makePledge } from './funds-factories.js';
 import { makeHousehold, makeVillage, testVillageCode } from './registry-factories.js';
 
 export type FixtureContext = { db: Database; dataDir: string; owner: TOrganization };
@@ -93,6 +93,7 @@ export const RECORD_FIXTURES: Readonly<Record<string, (ctx: FixtureContext) => P
     const [receipt] = await receiptsOfDonation(systemContext(ctx.db.executor), gift.id);
     return { id: receipt?.id ?? '' };
   },
+  '/api/v1/pledges/{id}': async (ctx) => ({ id: (await makePledge(ctx.db, ctx.owner)).id }),
   '/api/v1/funds/payment-batches/{id}': async (ctx) => ({ id: (await makePaymentBatch(ctx.db, ctx.owner)).batch.id }),
   '/api/v1/projects/{id}/funding': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
   '/api/v1/projects/{id}/payment-batches': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),

@@ -43,6 +43,7 @@ import {
 import { fundErrors as errors, fundFieldMessages as messages } from './errors.js';
 import { onceForKey, type IdempotencyKey } from './idempotency.js';
 import { post } from './posting.js';
+import { pledgeProblems } from './pledge-rules.js';
 import { publicDonorName } from './public-name.js';
 import { issueReceipt } from './receipt-issuing.js';
 import { receiptsOfDonations } from './receipts.repository.js';
@@ -55,7 +56,7 @@ export function requireBookkeeper(ctx: ServiceContext): void {
   if (!BOOKKEEPERS.has(ctx.actor.role)) throw platformErrors.forbidden();
 }
 
-async function writableOrganization(ctx: ServiceContext, id: string) {
+export async function writableOrganization(ctx: ServiceContext, id: string) {
   requireBookkeeper(ctx);
   return requireWritableOrganization(ctx, id).catch(() => {
     throw platformErrors.validationFailed({}, [fieldProblem('organizationId', messages.organizationNotWritable)]);
@@ -151,7 +152,7 @@ export async function findDonors(ctx: ServiceContext, input: TDonorListQuery): P
 }
 
 /** Problems with what the money is designated to: the project, village or region must exist. */
-async function designationProblems(executor: Executor, designation: TDesignation): Promise<FieldProblem[]> {
+export async function designationProblems(executor: Executor, designation: TDesignation): Promise<FieldProblem[]> {
   const unknown = [fieldProblem('designation', messages.designationUnknown)];
   switch (designation.kind) {
     case 'project':
@@ -240,6 +241,14 @@ export async function recordDonation(
     else if (donor.organization_id !== organization.id)
       problems.push(fieldProblem('donorId', messages.donorOfOtherOrganization));
     problems.push(...(await designationProblems(tx, data.designation)));
+    if (data.pledgeId)
+      problems.push(
+        ...(await pledgeProblems(tx, data.pledgeId, {
+          organizationId: organization.id,
+          donorId: data.donorId,
+          designation: designationKey(data.designation),
+        })),
+      );
     const amount =
       data.form === 'money'
         ? (data.amount ?? 0)

@@ -153,6 +153,14 @@ export const fundErrors = defineErrors({
       en: 'Cannot transfer to the same organization; allocate to one of its projects instead',
     },
   },
+  pledgeNotFound: {
+    code: 'FUNDS_PLEDGE_NOT_FOUND',
+    status: 404,
+    message: {
+      'zh-CN': '找不到该认捐，或不在你的查看范围内',
+      en: 'The pledge does not exist or is outside what you may see',
+    },
+  },
   receiptNotFound: {
     code: 'FUNDS_RECEIPT_NOT_FOUND',
     status: 404,
@@ -203,6 +211,15 @@ export const fundFieldMessages = {
   designationUnknown: {
     'zh-CN': '定向的项目、村或地区不存在',
     en: 'The project, village or region the money is designated to does not exist',
+  },
+  pledgeUnknown: { 'zh-CN': '找不到该认捐', en: 'There is no such pledge' },
+  pledgeOfOtherDonor: {
+    'zh-CN': '该认捐属于其他捐赠人或其他单位',
+    en: 'The pledge belongs to another donor or organization',
+  },
+  pledgeDesignation: {
+    'zh-CN': '兑现认捐的捐赠须与认捐的定向一致',
+    en: 'A gift fulfilling a pledge must have the pledge’s designation',
   },
   itemsSum: {
     'zh-CN': '物资总价值须大于零',

@@ -21,6 +21,7 @@ export {
 export { donationTrace, fundAccounts, getEntry, projectFunding } from './ledger-views.service.js';
 export { allocateToProject, transferFunds } from './movement.service.js';
 export { createPaymentBatch, settlePayments } from './payment.service.js';
+export { createPledge, findPledges, getPledge } from './pledge.service.js';
 export { receiptPdf, receiptsOfDonation, updateOfficialBillNumber } from './receipt.service.js';
 export { verifyLedger, type LedgerReport } from './verify.js';
 export type { FundsTables } from './tables.js';

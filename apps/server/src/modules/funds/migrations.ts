@@ -208,4 +208,34 @@ export const fundsMigrations: ModuleMigrations = {
         .execute();
     },
   },
+  '20261129_11_funds_pledges': {
+    async up(db: Kysely<unknown>) {
+      const t = columnTypes(db);
+      await db.schema
+        .createTable('pledges')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('organization_id', t.id, (c) => c.notNull().references('organizations.id'))
+        .addColumn('donor_id', t.id, (c) => c.notNull().references('donors.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('designation', 'text', (c) => c.notNull())
+        .addColumn('display_as', 'text', (c) => c.notNull())
+        .addColumn('pledged_on', t.date, (c) => c.notNull())
+        .addColumn('total', t.money, (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('created_at', t.instant, (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('pledges_organization').on('pledges').column('organization_id').execute();
+      await db.schema
+        .createTable('pledge_instalments')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('pledge_id', t.id, (c) => c.notNull().references('pledges.id'))
+        .addColumn('due_on', t.date, (c) => c.notNull())
+        .addColumn('amount', t.money, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('pledge_instalments_pledge').on('pledge_instalments').column('pledge_id').execute();
+      await db.schema.createIndex('donations_pledge').on('donations').column('pledge_id').execute();
+    },
+  },
 };

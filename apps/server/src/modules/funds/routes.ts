@@ -12,7 +12,10 @@ import {
   ZFundAccountQuery,
   ZId,
   ZJournalEntry,
+  ZCreatePledgeRequest,
   ZOfficialBillNumberRequest,
+  ZPledge,
+  ZPledgeListQuery,
   ZReceipt,
   ZPage,
   ZPaymentBatch,
@@ -39,6 +42,7 @@ import {
 } from './donation.service.js';
 import { donationTrace, fundAccounts, getEntry, projectFunding } from './ledger-views.service.js';
 import { allocateToProject, transferFunds } from './movement.service.js';
+import { createPledge, findPledges, getPledge } from './pledge.service.js';
 import { receiptPdf, receiptsOfDonation, updateOfficialBillNumber } from './receipt.service.js';
 import { createPaymentBatch, getPaymentBatch, paymentBatchesOfProject, settlePayments } from './payment.service.js';
 
@@ -196,6 +200,40 @@ export function fundRoutes(app: ApiApp): void {
       },
     },
     async (request) => updateOfficialBillNumber(serviceContext(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/pledges',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Pledges (认捐/认建) with what came in and what is overdue',
+        querystring: ZPledgeListQuery,
+        response: { 200: ZPage(ZPledge) },
+      },
+    },
+    async (request) => findPledges(serviceContext(request), request.query),
+  );
+  app.post(
+    '/api/v1/pledges',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: 'Record a pledge with its instalments',
+        body: ZCreatePledgeRequest,
+        response: { 201: ZPledge },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createPledge(serviceContext(request), request.body)),
+  );
+  app.get(
+    '/api/v1/pledges/:id',
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'One pledge with its instalments', params: ZIdParams, response: { 200: ZPledge } },
+    },
+    async (request) => getPledge(serviceContext(request), request.params.id),
   );
   app.get(
     '/api/v1/funds/accounts',

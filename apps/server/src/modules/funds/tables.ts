@@ -175,7 +175,26 @@ export type ReceiptRow = {
 
 export type ReceiptCounterRow = { organization_id: string; year: number; last_seq: number };
 
+export type PledgeRow = {
+  id: string;
+  organization_id: string;
+  donor_id: string;
+  kind: 'give' | 'build';
+  title: string;
+  designation: string;
+  display_as: TDonorDisplay;
+  pledged_on: string;
+  total: number;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+};
+
+export type PledgeInstalmentRow = { id: string; pledge_id: string; due_on: string; amount: number };
+
 export type FundsTables = {
+  pledges: PledgeRow;
+  pledge_instalments: PledgeInstalmentRow;
   receipts: ReceiptRow;
   receipt_counters: ReceiptCounterRow;
   payment_batches: PaymentBatchRow;

@@ -1,0 +1,139 @@
+import {
+  ZCreatePledgeRequest,
+  ZPledgeListQuery,
+  type TCreatePledgeRequest,
+  type TPage,
+  type TPledge,
+  type TPledgeListQuery,
+} from '@tongxin/contracts';
+import { scopeOf } from '../../platform/access/index.js';
+import { recordAudit } from '../../platform/audit/index.js';
+import type { ServiceContext } from '../../platform/context.js';
+import { withTransaction, type Executor } from '../../platform/db/index.js';
+import { fieldProblem, platformErrors } from '../../platform/errors/index.js';
+import { newId } from '../../platform/ids.js';
+import { beijingDate } from '../../platform/time.js';
+import { organizationNames } from '../organizations/index.js';
+import { designationNames, designationText } from './account-labels.js';
+import { designationKey, parseDesignationKey } from './designation.js';
+import { designationProblems, writableOrganization } from './donation.service.js';
+import { donorsByIds, findDonor } from './donations.repository.js';
+import { fundErrors as errors, fundFieldMessages as messages } from './errors.js';
+import { coverInstalments } from './pledge-schedule.js';
+import { findPledge, fulfilledAmounts, insertPledge, instalmentsOf, listPledges } from './pledges.repository.js';
+import type { PledgeRow } from './tables.js';
+
+async function present(executor: Executor, rows: readonly PledgeRow[], today = beijingDate()): Promise<TPledge[]> {
+  const ids = rows.map((row) => row.id);
+  const designations = rows.map((row) => parseDesignationKey(row.designation));
+  const [instalments, fulfilled, donors, names, organizations] = await Promise.all([
+    instalmentsOf(executor, ids),
+    fulfilledAmounts(executor, ids),
+    donorsByIds(
+      executor,
+      rows.map((row) => row.donor_id),
+    ),
+    designationNames(executor, designations),
+    organizationNames(
+      executor,
+      rows.map((row) => row.organization_id),
+    ),
+  ]);
+  return rows.map((row, index) => {
+    const done = fulfilled.get(row.id) ?? 0;
+    const schedule = coverInstalments(
+      instalments.filter((i) => i.pledge_id === row.id),
+      done,
+      today,
+    );
+    const designation = designations[index] ?? { kind: 'unrestricted' as const };
+    return {
+      id: row.id,
+      organizationId: row.organization_id,
+      organizationName: organizations.get(row.organization_id) ?? '',
+      donorId: row.donor_id,
+      donorName: donors.get(row.donor_id)?.name ?? '',
+      kind: row.kind,
+      title: row.title,
+      designation,
+      designationText: designationText(designation, names),
+      displayAs: row.display_as,
+      pledgedOn: row.pledged_on,
+      total: row.total,
+      fulfilled: done,
+      overdue: schedule.overdue,
+      instalments: schedule.instalments,
+      note: row.note,
+      createdAt: row.created_at,
+    };
+  });
+}
+
+/** 认捐/认建: a donor's promise, with a schedule of instalments; gifts recorded against it fulfil it. */
+export async function createPledge(ctx: ServiceContext, input: TCreatePledgeRequest): Promise<TPledge> {
+  const data = ZCreatePledgeRequest.parse(input);
+  return withTransaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const organization = await writableOrganization(txCtx, data.organizationId);
+    const donor = await findDonor(tx, scopeOf(ctx.actor), data.donorId);
+    const problems = [...(await designationProblems(tx, data.designation))];
+    if (!donor) problems.push(fieldProblem('donorId', messages.donorUnknown));
+    else if (donor.organization_id !== organization.id)
+      problems.push(fieldProblem('donorId', messages.donorOfOtherOrganization));
+    if (problems.length > 0) throw platformErrors.validationFailed({}, problems);
+    const row: PledgeRow = {
+      id: newId(),
+      organization_id: organization.id,
+      donor_id: data.donorId,
+      kind: data.kind,
+      title: data.title,
+      designation: designationKey(data.designation),
+      display_as: data.displayAs,
+      pledged_on: data.pledgedOn,
+      total: data.instalments.reduce((sum, i) => sum + i.amount, 0),
+      note: data.note ?? null,
+      created_at: new Date().toISOString(),
+      created_by: ctx.actor.userId,
+    };
+    await insertPledge(
+      tx,
+      row,
+      data.instalments.map((i) => ({ id: newId(), pledge_id: row.id, due_on: i.dueOn, amount: i.amount })),
+    );
+    await recordAudit(tx, {
+      chainId: organization.id,
+      action: 'pledge.create',
+      entityType: 'pledge',
+      entityId: row.id,
+      changes: {
+        total: { before: null, after: row.total },
+        instalments: { before: null, after: data.instalments.length },
+      },
+      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      requestId: ctx.requestId,
+    });
+    const [pledge] = await present(tx, [row]);
+    if (!pledge) throw errors.pledgeNotFound({ id: row.id });
+    return pledge;
+  });
+}
+
+export async function getPledge(ctx: ServiceContext, id: string): Promise<TPledge> {
+  const row = await findPledge(ctx.db, scopeOf(ctx.actor), id);
+  const [pledge] = row ? await present(ctx.db, [row]) : [];
+  if (!pledge) throw errors.pledgeNotFound({ id });
+  return pledge;
+}
+
+export async function findPledges(ctx: ServiceContext, input: TPledgeListQuery): Promise<TPage<TPledge>> {
+  const query = ZPledgeListQuery.parse(input);
+  const all = await present(ctx.db, await listPledges(ctx.db, scopeOf(ctx.actor), query));
+  const wanted = query.overdueOnly ? all.filter((p) => p.overdue > 0) : all;
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: wanted.slice(start, start + query.pageSize),
+    total: wanted.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
