@@ -493,3 +493,38 @@ export const ZPledgeListQuery = ZPageQuery.extend({
   overdueOnly: z.coerce.boolean().default(false),
 });
 export type TPledgeListQuery = z.input<typeof ZPledgeListQuery>;
+
+export const REMAINDER_MODE = codes({
+  return: { 'zh-CN': '退回原资金', en: 'Returned to its fund' },
+  redesignate: { 'zh-CN': '经捐赠人同意改变用途', en: 'Re-designated with the donor’s consent' },
+});
+
+/** 结余处理: what a closed or terminated project does with money left over. */
+export const ZRemainderRequest = z
+  .object({
+    mode: REMAINDER_MODE.schema,
+    /** For re-designation: the new designation, and how the donors' consent was obtained. */
+    designation: ZDesignation.nullish(),
+    consent: ZText(500).nullish(),
+    handledOn: ZBusinessDate,
+  })
+  .superRefine((r, ctx) => {
+    if (r.mode === 'redesignate' && !r.designation)
+      ctx.addIssue({ code: 'custom', path: ['designation'], message: 'field.required' });
+    if (r.mode === 'redesignate' && !r.consent)
+      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'field.required' });
+  });
+export type TRemainderRequest = z.input<typeof ZRemainderRequest>;
+
+export const ZRemainder = z.object({
+  id: ZId,
+  projectId: ZId,
+  mode: REMAINDER_MODE.schema,
+  amount: z.number().int(),
+  designationText: z.string().nullable(),
+  consent: z.string().nullable(),
+  handledOn: z.string(),
+  entryId: ZId,
+  createdAt: ZTimestamp,
+});
+export type TRemainder = z.infer<typeof ZRemainder>;

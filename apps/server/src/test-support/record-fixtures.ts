@@ -93,6 +93,7 @@ export const RECORD_FIXTURES: Readonly<Record<string, (ctx: FixtureContext) => P
     const [receipt] = await receiptsOfDonation(systemContext(ctx.db.executor), gift.id);
     return { id: receipt?.id ?? '' };
   },
+  '/api/v1/projects/{id}/remainders': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
   '/api/v1/pledges/{id}': async (ctx) => ({ id: (await makePledge(ctx.db, ctx.owner)).id }),
   '/api/v1/funds/payment-batches/{id}': async (ctx) => ({ id: (await makePaymentBatch(ctx.db, ctx.owner)).batch.id }),
   '/api/v1/projects/{id}/funding': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),

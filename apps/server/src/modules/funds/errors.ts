@@ -153,6 +153,27 @@ export const fundErrors = defineErrors({
       en: 'Cannot transfer to the same organization; allocate to one of its projects instead',
     },
   },
+  projectNotEnded: {
+    code: 'FUNDS_PROJECT_NOT_ENDED',
+    status: 409,
+    message: {
+      'zh-CN': '项目“{project}”当前为“{status}”；结余处理须在结项或终止之后',
+      en: 'The project “{project}” is {status}; leftover money is handled once it is closed or terminated',
+    },
+  },
+  paymentsPending: {
+    code: 'FUNDS_PAYMENTS_PENDING',
+    status: 409,
+    message: {
+      'zh-CN': '“{project}”还有待支付的发放款项；请先在发放批次中标记支付结果',
+      en: '“{project}” still has pending payments; settle them in their batches first',
+    },
+  },
+  nothingLeft: {
+    code: 'FUNDS_NOTHING_LEFT',
+    status: 409,
+    message: { 'zh-CN': '“{project}”没有结余资金', en: '“{project}” has no money left' },
+  },
   pledgeNotFound: {
     code: 'FUNDS_PLEDGE_NOT_FOUND',
     status: 404,

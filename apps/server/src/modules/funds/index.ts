@@ -23,5 +23,6 @@ export { allocateToProject, transferFunds } from './movement.service.js';
 export { createPaymentBatch, settlePayments } from './payment.service.js';
 export { createPledge, findPledges, getPledge } from './pledge.service.js';
 export { receiptPdf, receiptsOfDonation, updateOfficialBillNumber } from './receipt.service.js';
+export { handleRemainder, projectRemainders } from './remainder.service.js';
 export { verifyLedger, type LedgerReport } from './verify.js';
 export type { FundsTables } from './tables.js';

@@ -9,6 +9,7 @@ import type {
   JournalLineRow,
   LedgerAccountRow,
   LedgerPeriodRow,
+  ProjectRemainderRow,
   TraceLinkRow,
 } from './tables.js';
 
@@ -265,5 +266,32 @@ export async function entriesByIds(executor: Executor, ids: readonly string[]): 
     .selectFrom('journal_entries')
     .selectAll()
     .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** For each donation, the account its shares last came into this account from. */
+export async function inboundSources(executor: Executor, accountId: string): Promise<Map<string, string>> {
+  const rows = await db(executor)
+    .selectFrom('trace_links')
+    .select(['donation_id', 'from_account_id'])
+    .where('to_account_id', '=', accountId)
+    .where('from_account_id', 'is not', null)
+    .orderBy('id')
+    .execute();
+  const sources = new Map<string, string>();
+  for (const row of rows) if (row.from_account_id) sources.set(row.donation_id, row.from_account_id);
+  return sources;
+}
+
+export async function insertRemainder(executor: Executor, row: ProjectRemainderRow): Promise<void> {
+  await db(executor).insertInto('project_remainders').values(row).execute();
+}
+
+export async function remaindersOf(executor: Executor, projectId: string): Promise<ProjectRemainderRow[]> {
+  return db(executor)
+    .selectFrom('project_remainders')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('id')
     .execute();
 }

@@ -238,4 +238,24 @@ export const fundsMigrations: ModuleMigrations = {
       await db.schema.createIndex('donations_pledge').on('donations').column('pledge_id').execute();
     },
   },
+  '20261129_12_funds_remainders': {
+    async up(db: Kysely<unknown>) {
+      const t = columnTypes(db);
+      await db.schema
+        .createTable('project_remainders')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('project_id', t.id, (c) => c.notNull().references('projects.id'))
+        .addColumn('organization_id', t.id, (c) => c.notNull().references('organizations.id'))
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('amount', t.money, (c) => c.notNull())
+        .addColumn('designation', 'text')
+        .addColumn('consent', 'text')
+        .addColumn('handled_on', t.date, (c) => c.notNull())
+        .addColumn('entry_id', t.id, (c) => c.notNull().references('journal_entries.id'))
+        .addColumn('created_at', t.instant, (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('project_remainders_project').on('project_remainders').column('project_id').execute();
+    },
+  },
 };

@@ -17,6 +17,8 @@ import {
   ZPledge,
   ZPledgeListQuery,
   ZReceipt,
+  ZRemainder,
+  ZRemainderRequest,
   ZPage,
   ZPaymentBatch,
   ZPaymentBatchRequest,
@@ -44,6 +46,7 @@ import { donationTrace, fundAccounts, getEntry, projectFunding } from './ledger-
 import { allocateToProject, transferFunds } from './movement.service.js';
 import { createPledge, findPledges, getPledge } from './pledge.service.js';
 import { receiptPdf, receiptsOfDonation, updateOfficialBillNumber } from './receipt.service.js';
+import { handleRemainder, projectRemainders } from './remainder.service.js';
 import { createPaymentBatch, getPaymentBatch, paymentBatchesOfProject, settlePayments } from './payment.service.js';
 
 const ZIdParams = z.object({ id: ZId });
@@ -343,6 +346,36 @@ export function fundRoutes(app: ApiApp): void {
       },
     },
     async (request) => ({ items: await paymentBatchesOfProject(serviceContext(request), request.params.id) }),
+  );
+  app.get(
+    '/api/v1/projects/:id/remainders',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'How the project’s leftover money was handled',
+        params: ZIdParams,
+        response: { 200: z.object({ items: z.array(ZRemainder) }) },
+      },
+    },
+    async (request) => ({ items: await projectRemainders(serviceContext(request), request.params.id) }),
+  );
+  app.post(
+    '/api/v1/projects/:id/remainders',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: `Return a closed or terminated project’s leftover money to its funds, or re-designate it with the donors’ consent.${POSTING}`,
+        params: ZIdParams,
+        body: ZRemainderRequest,
+        response: { 201: ZRemainder },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await handleRemainder(serviceContext(request), idempotencyKey(request), request.params.id, request.body)),
   );
   app.get(
     '/api/v1/ledger/entries/:id',

@@ -192,7 +192,23 @@ export type PledgeRow = {
 
 export type PledgeInstalmentRow = { id: string; pledge_id: string; due_on: string; amount: number };
 
+/** How a closed or terminated project's leftover money was handled, kept for disclosure. */
+export type ProjectRemainderRow = {
+  id: string;
+  project_id: string;
+  organization_id: string;
+  mode: 'return' | 'redesignate';
+  amount: number;
+  designation: string | null;
+  consent: string | null;
+  handled_on: string;
+  entry_id: string;
+  created_at: string;
+  created_by: string;
+};
+
 export type FundsTables = {
+  project_remainders: ProjectRemainderRow;
   pledges: PledgeRow;
   pledge_instalments: PledgeInstalmentRow;
   receipts: ReceiptRow;
