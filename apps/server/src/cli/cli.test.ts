@@ -42,6 +42,18 @@ describe('tongxin CLI', { timeout: 180_000 }, () => {
     expect(first.out).toContain('dengkou_admin');
     const second = tongxin('demo');
     expect(second.out).toContain('nothing added');
+    // The demo's gifts, transfers and payments leave a ledger that proves itself.
+    const verified = tongxin('ledger', 'verify');
+    expect(verified.out).toContain('OK:');
+    expect(verified.code).toBe(0);
+  });
+
+  it('ledger verify finds a running total tampered with behind the application’s back', async () => {
+    await rawExecute(database.db, "update ledger_accounts set balance = balance + 1 where kind = 'bank'");
+    const broken = tongxin('ledger', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/PROBLEM account .*\|bank\|money\|: running total/);
+    await rawExecute(database.db, "update ledger_accounts set balance = balance - 1 where kind = 'bank'");
   });
 
   it('creates a user with a temporary password and resets it', () => {

@@ -1,6 +1,6 @@
 import type { TCreateProjectRequest, TProjectAction } from '@tongxin/contracts';
-import { SYSTEM_ACTOR, type ServiceContext } from '../../platform/context.js';
-import { actorOf } from '../accounts/index.js';
+import type { ServiceContext } from '../../platform/context.js';
+import { contextFor } from './actors.js';
 import {
   addAcceptance,
   addInspection,
@@ -277,11 +277,6 @@ const DEMO_PROJECTS: readonly DemoProject[] = [
     reports: [{ reportedOn: '2025-03-28', text: '20 家社会组织与 20 个老区村签订结对协议。' }],
   },
 ];
-
-async function contextFor(ctx: ServiceContext, username: string | null): Promise<ServiceContext> {
-  const actor = username ? await actorOf(ctx.db, username) : null;
-  return { ...ctx, actor: actor ?? SYSTEM_ACTOR };
-}
 
 export async function seedProjectDemo(
   ctx: ServiceContext,

@@ -4,6 +4,7 @@ import { createUser, userIdByUsername } from '../accounts/index.js';
 import { addMember, createOrganization, findOrganizations, moveOrganization } from '../organizations/index.js';
 import { isProvinceLoaded, loadProvince } from '../regions/index.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './networks.js';
+import { seedFundsDemo } from './funds-seed.js';
 import { seedProjectDemo } from './project-seed.js';
 import { seedRegistryDemo } from './registry-seed.js';
 
@@ -104,5 +105,6 @@ export async function seedDemo(ctx: ServiceContext, onStep: DemoProgress = () =>
   const cadre = await userIdByUsername(ctx.db, 'dengkou_cadre');
   if (await seedRegistryDemo(ctx, ids, cadre, onStep)) created = true;
   if (await seedProjectDemo(ctx, ids, onStep)) created = true;
+  if (await seedFundsDemo(ctx, ids, onStep)) created = true;
   return { created, logins, password: DEMO_PASSWORD };
 }
