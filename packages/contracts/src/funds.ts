@@ -288,6 +288,14 @@ export const ZJournalEntry = z.object({
 });
 export type TJournalEntry = z.infer<typeof ZJournalEntry>;
 
+export const ZJournalQuery = ZPageQuery.extend({
+  organizationId: ZId.optional(),
+  kind: ENTRY_KIND.schema.optional(),
+  from: ZBusinessDate.optional(),
+  to: ZBusinessDate.optional(),
+});
+export type TJournalQuery = z.input<typeof ZJournalQuery>;
+
 export const ZPostingResult = z.object({ entryId: ZId });
 
 /** One step in the life of donated money: where a share of a gift went, first in, first out. */

@@ -18,7 +18,7 @@ export {
   recordDonation,
   refundDonation,
 } from './donation.service.js';
-export { donationTrace, fundAccounts, getEntry, projectFunding } from './ledger-views.service.js';
+export { donationTrace, findEntries, fundAccounts, getEntry, projectFunding } from './ledger-views.service.js';
 export { allocateToProject, transferFunds } from './movement.service.js';
 export { createPaymentBatch, settlePayments } from './payment.service.js';
 export { createPledge, findPledges, getPledge } from './pledge.service.js';

@@ -1,5 +1,8 @@
 import {
   ZFundAccountQuery,
+  ZJournalQuery,
+  type TJournalQuery,
+  type TPage,
   type TDonationTrace,
   type TFundAccount,
   type TJournalEntry,
@@ -9,8 +12,9 @@ import {
 import type { z } from 'zod';
 import { scopeOf } from '../../platform/access/index.js';
 import type { ServiceContext } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/index.js';
 import { maskPersonName } from '../../platform/privacy/mask.js';
-import { organizationNames, organizationIdListInScope } from '../organizations/index.js';
+import { organizationNames } from '../organizations/index.js';
 import { getProject, projectNames } from '../projects/index.js';
 import { accountLabels, designationNames, designationText } from './account-labels.js';
 import { parseDesignationKey } from './designation.js';
@@ -21,16 +25,16 @@ import {
   accountsOfProject,
   entriesByIds,
   findAccountsByIds,
-  findEntry,
   linesOf,
   linksOfDonation,
   linksTouching,
+  listEntries,
   listAccounts,
   lotsOfDonation,
 } from './ledger.repository.js';
 import { payeeNames } from './payments.repository.js';
 import { publicDonorName } from './public-name.js';
-import type { LedgerAccountRow, TraceLinkRow } from './tables.js';
+import type { JournalEntryRow, LedgerAccountRow, TraceLinkRow } from './tables.js';
 
 const CREDIT_NORMAL = new Set(['fund', 'project_fund', 'payable']);
 
@@ -76,21 +80,16 @@ export async function fundAccounts(
   });
 }
 
-export async function getEntry(ctx: ServiceContext, id: string): Promise<TJournalEntry> {
-  const entry = await findEntry(ctx.db, id);
-  const visible = new Set(await organizationIdListInScope(ctx.db, scopeOf(ctx.actor)));
-  const lines = entry ? await linesOf(ctx.db, [entry.id]) : [];
-  // Visible when any organization whose books it touches is in scope (a transfer's receiver too).
-  if (!entry || (ctx.actor.role !== 'platform_admin' && !lines.some((line) => visible.has(line.organization_id))))
-    throw errors.entryNotFound({ id });
-  const labels = await accountLabels(
-    ctx.db,
-    await findAccountsByIds(
-      ctx.db,
-      lines.map((line) => line.account_id),
-    ),
+async function presentEntries(executor: Executor, entries: readonly JournalEntryRow[]): Promise<TJournalEntry[]> {
+  const lines = await linesOf(
+    executor,
+    entries.map((entry) => entry.id),
   );
-  return {
+  const labels = await accountLabels(
+    executor,
+    await findAccountsByIds(executor, [...new Set(lines.map((l) => l.account_id))]),
+  );
+  return entries.map((entry) => ({
     id: entry.id,
     kind: entry.kind,
     organizationId: entry.organization_id,
@@ -101,13 +100,36 @@ export async function getEntry(ctx: ServiceContext, id: string): Promise<TJourna
     reversesEntryId: entry.reverses_entry_id,
     reversedByEntryId: entry.reversed_by_entry_id,
     isRelatedParty: entry.is_related_party === 1,
-    lines: lines.map((line) => ({
-      accountId: line.account_id,
-      accountText: labels.get(line.account_id) ?? '',
-      organizationId: line.organization_id,
-      amount: line.amount,
-    })),
-  };
+    lines: lines
+      .filter((line) => line.entry_id === entry.id)
+      .map((line) => ({
+        accountId: line.account_id,
+        accountText: labels.get(line.account_id) ?? '',
+        organizationId: line.organization_id,
+        amount: line.amount,
+      })),
+  }));
+}
+
+export async function getEntry(ctx: ServiceContext, id: string): Promise<TJournalEntry> {
+  const { rows } = await listEntries(ctx.db, scopeOf(ctx.actor), { offset: 0, limit: 1, ids: [id] });
+  const [entry] = await presentEntries(ctx.db, rows);
+  if (!entry) throw errors.entryNotFound({ id });
+  return entry;
+}
+
+/** 日记账: entries touching the books of organizations in scope (a transfer shows in both). */
+export async function findEntries(ctx: ServiceContext, input: TJournalQuery): Promise<TPage<TJournalEntry>> {
+  const query = ZJournalQuery.parse(input);
+  const { rows, total } = await listEntries(ctx.db, scopeOf(ctx.actor), {
+    organizationId: query.organizationId,
+    kind: query.kind,
+    from: query.from,
+    to: query.to,
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
+  return { items: await presentEntries(ctx.db, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Steps of a trace, with the accounts and payees named (payees masked: a trace may be shown to donors). */

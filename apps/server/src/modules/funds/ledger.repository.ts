@@ -295,3 +295,41 @@ export async function remaindersOf(executor: Executor, projectId: string): Promi
     .orderBy('id')
     .execute();
 }
+
+export type JournalFilter = {
+  ids?: readonly string[];
+  organizationId?: string | undefined;
+  kind?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  offset: number;
+  limit: number;
+};
+
+/** Entries that touch the books of an organization in scope, newest business date first. */
+export async function listEntries(
+  executor: Executor,
+  scope: Scope,
+  filter: JournalFilter,
+): Promise<{ rows: JournalEntryRow[]; total: number }> {
+  let touching = db(executor).selectFrom('journal_lines').select('journal_lines.entry_id');
+  if (scope.kind !== 'all')
+    touching = touching.where('journal_lines.organization_id', 'in', organizationIdsInScope(executor, scope));
+  if (filter.organizationId) touching = touching.where('journal_lines.organization_id', '=', filter.organizationId);
+  let query = db(executor).selectFrom('journal_entries').where('id', 'in', touching);
+  if (filter.ids) query = query.where('id', 'in', filter.ids);
+  if (filter.kind) query = query.where('kind', '=', filter.kind as JournalEntryRow['kind']);
+  if (filter.from) query = query.where('business_date', '>=', filter.from);
+  if (filter.to) query = query.where('business_date', '<=', filter.to);
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('business_date', 'desc')
+      .orderBy('id', 'desc')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n };
+}

@@ -11,6 +11,7 @@ import {
   closePeriod,
   createPaymentBatch,
   donationTrace,
+  findEntries,
   fundAccounts,
   getDonation,
   projectFunding,
@@ -190,6 +191,19 @@ describe('transfer, payment, trace', () => {
     expect(trace.steps.map((s) => s.kind)).toEqual(['donation', 'transfer', 'disbursement', 'payment', 'payment']);
     expect(trace.steps.find((s) => s.kind === 'payment' && s.to?.startsWith('支付给'))?.to).toBe('支付给 王*明');
     expect(trace.spent).toBe(300_000);
+    // The transfer shows in the journal of both organizations, balanced in each.
+    for (const ctx of [city, county]) {
+      const journal = await findEntries(ctx, { kind: 'transfer', pageSize: 200 });
+      const entry = journal.items.find((e) => e.id === trace.steps[1]?.entryId);
+      expect(entry?.lines.reduce((sum, line) => sum + line.amount, 0)).toBe(0);
+      expect(new Set(entry?.lines.map((line) => line.organizationId))).toEqual(
+        new Set([net.orgs.bayannur.id, net.orgs.dengkou.id]),
+      );
+    }
+    const wltzq = await contextOf(db(), net.users.wltzqAdmin.username);
+    expect((await findEntries(wltzq, { kind: 'transfer' })).items.map((e) => e.id)).not.toContain(
+      trace.steps[1]?.entryId,
+    );
     expect(trace.heldIn.reduce((sum, h) => sum + h.amount, 0)).toBe(700_000);
     const funding = await projectFunding(county, project.id);
     expect(funding).toMatchObject({ received: 600_000, spent: 300_000, held: 300_000 });

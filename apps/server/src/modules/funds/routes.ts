@@ -12,6 +12,7 @@ import {
   ZFundAccountQuery,
   ZId,
   ZJournalEntry,
+  ZJournalQuery,
   ZCreatePledgeRequest,
   ZOfficialBillNumberRequest,
   ZPledge,
@@ -42,7 +43,7 @@ import {
   recordDonation,
   refundDonation,
 } from './donation.service.js';
-import { donationTrace, fundAccounts, getEntry, projectFunding } from './ledger-views.service.js';
+import { donationTrace, findEntries, fundAccounts, getEntry, projectFunding } from './ledger-views.service.js';
 import { allocateToProject, transferFunds } from './movement.service.js';
 import { createPledge, findPledges, getPledge } from './pledge.service.js';
 import { receiptPdf, receiptsOfDonation, updateOfficialBillNumber } from './receipt.service.js';
@@ -376,6 +377,19 @@ export function fundRoutes(app: ApiApp): void {
       reply
         .status(201)
         .send(await handleRemainder(serviceContext(request), idempotencyKey(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/v1/ledger/entries',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Journal: entries touching the books of organizations in scope, newest first',
+        querystring: ZJournalQuery,
+        response: { 200: ZPage(ZJournalEntry) },
+      },
+    },
+    async (request) => findEntries(serviceContext(request), request.query),
   );
   app.get(
     '/api/v1/ledger/entries/:id',
