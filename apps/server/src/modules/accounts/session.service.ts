@@ -1,6 +1,6 @@
 import type { TLoginRequest, TSessionResponse } from '@tongxin/contracts';
 import type { Actor } from '../../platform/access/index.js';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import {
   SESSION_IDLE_MINUTES,
   SESSION_MAX_MINUTES,
@@ -183,8 +183,7 @@ export async function changePassword(ctx: ServiceContext, currentPassword: strin
       entityType: 'user',
       entityId: user.id,
       changes: { password: { before: '', after: '' } },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
   });
 }

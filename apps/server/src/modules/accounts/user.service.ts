@@ -11,7 +11,7 @@ import {
   type TUserListQuery,
 } from '@tongxin/contracts';
 import { writeScopeOf } from '../../platform/access/index.js';
-import { diffChanges, recordAudit } from '../../platform/audit/index.js';
+import { auditBy, diffChanges, recordAudit } from '../../platform/audit/index.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
@@ -58,8 +58,7 @@ function audit(ctx: ServiceContext, action: string, user: UserRow, changes: Retu
     entityType: 'user',
     entityId: user.id,
     changes,
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
-    requestId: ctx.requestId,
+    ...auditBy(ctx),
   };
 }
 

@@ -6,7 +6,7 @@ import {
   type TReversalRequest,
 } from '@tongxin/contracts';
 import { writeScopeOf } from '../../platform/access/index.js';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/db/index.js';
 import { requireWritableOrganization } from '../organizations/index.js';
@@ -75,8 +75,7 @@ export async function reverseEntry(
       entityType: 'journal_entry',
       entityId: entry.id,
       changes: { reversedBy: { before: null, after: posted.entryId }, reason: { before: null, after: data.reason } },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return { entryId: posted.entryId };
   });
@@ -133,8 +132,7 @@ export async function closePeriod(
       entityType: 'ledger_period',
       entityId: `${organization.id}:${data.year}`,
       changes: { year: { before: null, after: data.year } },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return { organizationId: organization.id, year: data.year };
   });

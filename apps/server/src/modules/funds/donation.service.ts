@@ -16,7 +16,7 @@ import {
   type TRefundRequest,
 } from '@tongxin/contracts';
 import { scopeOf, writeScopeOf } from '../../platform/access/index.js';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { keyring } from '../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
@@ -118,8 +118,7 @@ export async function createDonor(ctx: ServiceContext, input: TCreateDonorReques
         phone: { before: null, after: data.phone ?? null },
         address: { before: null, after: data.address ?? null },
       },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return presentDonor(row);
   });
@@ -306,8 +305,7 @@ export async function recordDonation(
         designation: { before: null, after: designation },
         receivedOn: { before: null, after: data.receivedOn },
       },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return presentOne(tx, row);
   });
@@ -380,8 +378,7 @@ export async function refundDonation(
         refundedAmount: { before: row.refunded_amount, after: refunded },
         entryId: { before: null, after: posted.entryId },
       },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return presentOne(tx, changed);
   });

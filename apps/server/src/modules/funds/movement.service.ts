@@ -6,7 +6,7 @@ import {
   type TProjectStatus,
   type TTransferRequest,
 } from '@tongxin/contracts';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { getOrganization, requireWritableOrganization } from '../organizations/index.js';
 import { projectFundingFacts, type ProjectFundingFacts } from '../projects/index.js';
@@ -84,8 +84,7 @@ export async function allocateToProject(
       entityType: 'journal_entry',
       entityId: posted.entryId,
       changes: { projectId: { before: null, after: project.id }, amount: { before: null, after: data.amount } },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return { entryId: posted.entryId };
   });
@@ -137,8 +136,7 @@ export async function transferFunds(
           to: { before: null, after: receiver.id },
           amount: { before: null, after: data.amount },
         },
-        actor: { id: ctx.actor.userId, username: ctx.actor.username },
-        requestId: ctx.requestId,
+        ...auditBy(ctx),
       });
     }
     return { entryId: posted.entryId };

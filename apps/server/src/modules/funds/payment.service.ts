@@ -7,7 +7,7 @@ import {
   type TSettlePaymentsRequest,
 } from '@tongxin/contracts';
 import { scopeOf, writeScopeOf } from '../../platform/access/index.js';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
@@ -149,8 +149,7 @@ export async function createPaymentBatch(
       entityType: 'payment_batch',
       entityId: batch.id,
       changes: { total: { before: null, after: total }, payees: { before: null, after: data.items.length } },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return presentOne(txCtx.db, row);
   });
@@ -200,8 +199,7 @@ export async function settlePayments(
       entityType: 'payment_batch',
       entityId: batch.id,
       changes: { items: { before: null, after: settleable.map((item) => item.id) } },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return presentOne(tx, { ...batch, status: remaining.length === 0 ? 'settled' : batch.status });
   });

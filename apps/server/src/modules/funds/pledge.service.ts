@@ -7,7 +7,7 @@ import {
   type TPledgeListQuery,
 } from '@tongxin/contracts';
 import { scopeOf } from '../../platform/access/index.js';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { fieldProblem, platformErrors } from '../../platform/errors/index.js';
@@ -109,8 +109,7 @@ export async function createPledge(ctx: ServiceContext, input: TCreatePledgeRequ
         total: { before: null, after: row.total },
         instalments: { before: null, after: data.instalments.length },
       },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     const [pledge] = await present(tx, [row]);
     if (!pledge) throw errors.pledgeNotFound({ id: row.id });

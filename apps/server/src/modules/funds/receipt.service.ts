@@ -1,7 +1,7 @@
 import { ZOfficialBillNumberRequest, type TReceipt } from '@tongxin/contracts';
 import type { z } from 'zod';
 import { writeScopeOf } from '../../platform/access/index.js';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/db/index.js';
 import { findDonation } from './donations.repository.js';
@@ -89,8 +89,7 @@ export async function updateOfficialBillNumber(
       entityType: 'receipt',
       entityId: row.id,
       changes: { officialBillNumber: { before: row.official_bill_number, after: data.officialBillNumber || null } },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     const all = await receiptsOfDonations(tx, [row.donation_id]);
     const updated = all.find((r) => r.id === row.id) ?? row;

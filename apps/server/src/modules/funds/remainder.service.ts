@@ -1,5 +1,5 @@
 import { PROJECT_STATUS, ZRemainderRequest, type TRemainder, type TRemainderRequest } from '@tongxin/contracts';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
@@ -127,8 +127,7 @@ export async function handleRemainder(
       entityType: 'project',
       entityId: project.id,
       changes: { amount: { before: null, after: amount }, consent: { before: null, after: row.consent } },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     const [result] = await present(tx, [row]);
     if (!result) throw errors.projectNotFound({ id: projectId });

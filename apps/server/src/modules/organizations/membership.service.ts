@@ -7,7 +7,7 @@ import {
   type TUpdateMembershipRequest,
 } from '@tongxin/contracts';
 import { scopeOf } from '../../platform/access/index.js';
-import { diffChanges, recordAudit } from '../../platform/audit/index.js';
+import { auditBy, diffChanges, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/db/index.js';
 import { fieldProblem, platformErrors } from '../../platform/errors/index.js';
@@ -46,8 +46,7 @@ function auditMembership(
     entityType: 'membership',
     entityId: row.id,
     changes,
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
-    requestId: ctx.requestId,
+    ...auditBy(ctx),
   };
 }
 

@@ -12,7 +12,7 @@ import {
   ZOrganizationListQuery,
 } from '@tongxin/contracts';
 import { scopeOf, writeScopeOf, type Scope } from '../../platform/access/index.js';
-import { diffChanges, recordAudit } from '../../platform/audit/index.js';
+import { auditBy, diffChanges, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { assertNoFieldProblems, fieldProblem, platformErrors } from '../../platform/errors/index.js';
@@ -274,8 +274,7 @@ export async function createOrganization(
       entityType: 'organization',
       entityId: id,
       changes: diffChanges(null, row, AUDITED_FIELDS),
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
       at: now,
     });
     return present(tx, { ...row, parent_name: parent?.name ?? null, child_count: 0 });
@@ -332,8 +331,7 @@ export async function updateOrganization(
       entityType: 'organization',
       entityId: id,
       changes,
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
       at: now,
     });
     return present(tx, { ...after, parent_name: parentName, child_count: childCount });
@@ -384,8 +382,7 @@ export async function moveOrganization(
         parent_id: { before: moving.parent_id, after: parent.id },
         parent_name: { before: moving.parent_name, after: parent.name },
       },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
       at: now,
     });
     return present(tx, { ...after, parent_name: parent.name, child_count: moving.child_count });

@@ -8,7 +8,7 @@ import {
   type TProjectListQuery,
 } from '@tongxin/contracts';
 import { scopeOf } from '../../platform/access/index.js';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { streamWorkbook, type SheetColumn } from '../../platform/xlsx-stream.js';
 import { organizationNames, organizationPlacement } from '../organizations/index.js';
@@ -87,8 +87,7 @@ export async function exportProjects(ctx: ServiceContext, input: TProjectListQue
         entityType: 'export',
         entityId: null,
         changes: { filters: { before: null, after: input }, rows: { before: null, after: count } },
-        actor: { id: ctx.actor.userId, username: ctx.actor.username },
-        requestId: ctx.requestId,
+        ...auditBy(ctx),
       }),
   });
 }

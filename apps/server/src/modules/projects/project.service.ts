@@ -16,7 +16,7 @@ import {
 } from '@tongxin/contracts';
 import type { z } from 'zod';
 import { scopeOf, writeScopeOf } from '../../platform/access/index.js';
-import { diffChanges, recordAudit } from '../../platform/audit/index.js';
+import { auditBy, diffChanges, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/db/index.js';
 import { fieldProblem, platformErrors, type FieldProblem } from '../../platform/errors/index.js';
@@ -242,8 +242,7 @@ function audit(
     entityType: 'project',
     entityId: project.id,
     changes,
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
-    requestId: ctx.requestId,
+    ...auditBy(ctx),
   };
 }
 

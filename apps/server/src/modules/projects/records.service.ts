@@ -20,7 +20,7 @@ import {
   type TUpdateMilestoneRequest,
 } from '@tongxin/contracts';
 import { scopeOf } from '../../platform/access/index.js';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/db/index.js';
 import { fieldProblem, platformErrors } from '../../platform/errors/index.js';
@@ -103,8 +103,7 @@ function audit(
     entityType,
     entityId,
     changes: Object.fromEntries(Object.entries(changes).map(([key, after]) => [key, { before: null, after }])),
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
-    requestId: ctx.requestId,
+    ...auditBy(ctx),
   };
 }
 

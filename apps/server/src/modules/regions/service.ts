@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { ZRegionSearchQuery, type RegionLevel, type TRegion, type TRegionSearchQuery } from '@tongxin/contracts';
-import { PLATFORM_CHAIN, recordAudit } from '../../platform/audit/index.js';
+import { auditBy, PLATFORM_CHAIN, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { regionErrors } from './errors.js';
@@ -96,8 +96,7 @@ export async function loadRegionFile(
       entityType: 'region_file',
       entityId: sha256,
       changes: { rows: { before: null, after: rows.length }, byLevel: { before: null, after: byLevel } },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
   });
   return { file, rows: rows.length, byLevel };

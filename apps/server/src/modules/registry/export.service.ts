@@ -11,7 +11,7 @@ import {
   type THouseholdListQuery,
 } from '@tongxin/contracts';
 import { scopeOf } from '../../platform/access/index.js';
-import { recordAudit } from '../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { streamWorkbook, type SheetColumn } from '../../platform/xlsx-stream.js';
 import { idNumberLookupHash } from './identity.js';
@@ -100,8 +100,7 @@ export function exportHouseholds(ctx: ServiceContext, input: THouseholdListQuery
           filters: { before: null, after: { ...input, idNumber: input.idNumber ? '[masked]' : undefined } },
           rows: { before: null, after: count },
         },
-        actor: { id: ctx.actor.userId, username: ctx.actor.username },
-        requestId: ctx.requestId,
+        ...auditBy(ctx),
       }),
   });
   return stream;

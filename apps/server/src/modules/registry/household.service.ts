@@ -14,7 +14,7 @@ import {
   type TUpdateHouseholdRequest,
 } from '@tongxin/contracts';
 import { scopeOf, writeScopeOf } from '../../platform/access/index.js';
-import { diffChanges, recordAudit } from '../../platform/audit/index.js';
+import { auditBy, diffChanges, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { keyring } from '../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
@@ -198,8 +198,7 @@ export async function createHousehold(ctx: ServiceContext, input: TCreateHouseho
         ...diffChanges(null, row, AUDITED),
         head: { before: null, after: `${head.name} ${head.id_number_masked}` },
       },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return getHouseholdCard(txCtx, id);
   });
@@ -360,8 +359,7 @@ export async function updateHousehold(
       entityType: 'household',
       entityId: id,
       changes,
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return getHouseholdCard(txCtx, id);
   });
@@ -383,8 +381,7 @@ export async function revealHouseholdField(
       entityType: 'household',
       entityId: id,
       changes: { reason: { before: null, after: reason } },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return cipher ? keyring().decrypt(cipher) : null;
   });

@@ -5,7 +5,7 @@ import {
   type TPerson,
   type TUpdatePersonRequest,
 } from '@tongxin/contracts';
-import { diffChanges, recordAudit, type AuditChanges } from '../../platform/audit/index.js';
+import { auditBy, type AuditChanges, diffChanges, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { keyring } from '../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
@@ -113,8 +113,7 @@ function auditEntry(
     entityType: 'person',
     entityId: personId,
     changes,
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
-    requestId: ctx.requestId,
+    ...auditBy(ctx),
   };
 }
 

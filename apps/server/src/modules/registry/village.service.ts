@@ -12,7 +12,7 @@ import {
   type TVillageListQuery,
 } from '@tongxin/contracts';
 import { scopeOf, writeScopeOf } from '../../platform/access/index.js';
-import { diffChanges, recordAudit } from '../../platform/audit/index.js';
+import { auditBy, diffChanges, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { fieldProblem, platformErrors, type FieldProblem } from '../../platform/errors/index.js';
@@ -189,8 +189,7 @@ export async function createVillage(ctx: ServiceContext, input: TCreateVillageRe
       entityType: 'village',
       entityId: row.id,
       changes: diffChanges(null, row, ['region_code', ...AUDITED]),
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
     return getVillage(txCtx, row.id);
   });
@@ -269,8 +268,7 @@ export async function updateVillage(ctx: ServiceContext, id: string, input: TUpd
         entityType: 'village',
         entityId: id,
         changes,
-        actor: { id: ctx.actor.userId, username: ctx.actor.username },
-        requestId: ctx.requestId,
+        ...auditBy(ctx),
       });
     }
     return getVillage(txCtx, id);

@@ -1,6 +1,6 @@
 export { auditMigrations } from './migrations.js';
 export { canonicalJson } from './canonical-json.js';
-export { PLATFORM_CHAIN, diffChanges, recordAudit } from './record.js';
+export { auditBy, PLATFORM_CHAIN, diffChanges, recordAudit } from './record.js';
 export type { AuditActor, AuditChanges, AuditEntry } from './record.js';
 export { findAuditEvents } from './repository.js';
 export type { AuditEventFilter } from './repository.js';

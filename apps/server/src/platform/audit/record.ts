@@ -1,3 +1,4 @@
+import type { ServiceContext } from '../context.js';
 import { withTransaction, type Executor } from '../db/index.js';
 import { newId } from '../ids.js';
 import { maskField } from '../privacy/mask.js';
@@ -23,6 +24,11 @@ export type AuditEntry = {
 };
 
 export const PLATFORM_CHAIN = 'platform';
+
+/** Who acts and in which request, as the audit trail records it. */
+export function auditBy(ctx: ServiceContext): Pick<AuditEntry, 'actor' | 'requestId'> {
+  return { actor: { id: ctx.actor.userId, username: ctx.actor.username }, requestId: ctx.requestId };
+}
 
 /**
  * Appends an event to its chain in the caller's transaction, so the change and its record commit

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Localized } from '@tongxin/contracts';
 import { writeScopeOf } from '../../../platform/access/index.js';
-import { recordAudit } from '../../../platform/audit/index.js';
+import { auditBy, recordAudit } from '../../../platform/audit/index.js';
 import type { ServiceContext } from '../../../platform/context.js';
 import { keyring } from '../../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../../platform/db/index.js';
@@ -352,8 +352,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
         committed: { before: null, after: written },
         rejected: { before: null, after: list.badRows.size },
       },
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
-      requestId: ctx.requestId,
+      ...auditBy(ctx),
     });
   };
 
