@@ -4,6 +4,7 @@ import { auditModule } from './modules/audit/index.js';
 import { fundsModule } from './modules/funds/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
 import { projectsModule } from './modules/projects/index.js';
+import { publicationsModule } from './modules/publications/index.js';
 import { regionsModule } from './modules/regions/index.js';
 import { registryModule } from './modules/registry/index.js';
 
@@ -16,4 +17,5 @@ export const MODULES: readonly TongxinModule[] = [
   registryModule,
   projectsModule,
   fundsModule,
+  publicationsModule,
 ];

@@ -14,3 +14,4 @@ export * from './registry.js';
 export * from './validation/id-number.js';
 export * from './projects.js';
 export * from './funds.js';
+export * from './publications.js';

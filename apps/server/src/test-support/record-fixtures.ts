@@ -10,6 +10,7 @@ import { newId } from '../platform/ids.js';
 import { jpegWithGps } from './images.js';
 import { makeOrganization, makeProject, makeUser } from './factories.js';
 import { donate, makeDonor, makePaymentBatch, makePledge } from './funds-factories.js';
+import { attachPdf, makePublication } from './publication-factories.js';
 import { makeHousehold, makeVillage, testVillageCode } from './registry-factories.js';
 
 export type FixtureContext = { db: Database; dataDir: string; owner: TOrganization };
@@ -100,6 +101,12 @@ export const RECORD_FIXTURES: Readonly<Record<string, (ctx: FixtureContext) => P
   '/api/v1/projects/{id}/payment-batches': async (ctx) => ({ id: (await makeProject(ctx.db, ctx.owner)).id }),
   '/api/v1/imports/{id}/problems': async (ctx) => ({ id: await importOf(ctx) }),
   '/api/v1/imports/{id}/error-report': async (ctx) => ({ id: await importOf(ctx) }),
+  '/api/v1/publications/{id}': async (ctx) => ({ id: (await makePublication(ctx.db, ctx.owner)).id }),
+  '/api/v1/publications/{id}/files/{fileId}': async (ctx) => {
+    const publication = await makePublication(ctx.db, ctx.owner);
+    const file = await attachPdf(ctx.db, ctx.dataDir, publication.id);
+    return { id: publication.id, fileId: file.id };
+  },
 };
 
 /** Reference data that belongs to no organization: every signed-in user may read it. */

@@ -6,6 +6,7 @@ import { isProvinceLoaded, loadProvince } from '../regions/index.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './networks.js';
 import { seedFundsDemo } from './funds-seed.js';
 import { seedProjectDemo } from './project-seed.js';
+import { seedPublicationDemo } from './publications-seed.js';
 import { seedRegistryDemo } from './registry-seed.js';
 
 /** GB 32100 authority and category digits: 51 civil-affairs social group, 91 enterprise, 11 state organ. */
@@ -106,5 +107,6 @@ export async function seedDemo(ctx: ServiceContext, onStep: DemoProgress = () =>
   if (await seedRegistryDemo(ctx, ids, cadre, onStep)) created = true;
   if (await seedProjectDemo(ctx, ids, onStep)) created = true;
   if (await seedFundsDemo(ctx, ids, onStep)) created = true;
+  if (await seedPublicationDemo(ctx, ids, onStep)) created = true;
   return { created, logins, password: DEMO_PASSWORD };
 }

@@ -6,6 +6,10 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /api/health',
   'GET /api/v1/openapi.json',
   'POST /api/v1/auth/login',
+  // The portal's publications: published ones only (modules/publications, PUBLIC_REACH).
+  'GET /api/v1/public/publications',
+  'GET /api/v1/public/publications/:id',
+  'GET /api/v1/public/publications/:id/files/:fileId',
 ];
 
 /** Documentation and the web app's static files: served to anyone, outside the API. */
