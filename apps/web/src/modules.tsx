@@ -1,4 +1,10 @@
-import { ApartmentOutlined, ProjectOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  ApartmentOutlined,
+  ProjectOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { TCapability } from '@tongxin/contracts';
 import type { ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
@@ -106,6 +112,50 @@ export const MODULES: readonly AppModule[] = [
       {
         path: 'projects/:projectId',
         lazy: async () => ({ Component: (await import('./pages/projects/ProjectPage')).ProjectPage }),
+      },
+    ],
+  },
+  {
+    key: 'funds',
+    labelKey: 'nav.funds',
+    icon: <AccountBookOutlined />,
+    capability: 'read',
+    pages: [
+      { key: 'entry', labelKey: 'nav.funds.entry', capability: 'write' },
+      { key: 'donations', labelKey: 'nav.funds.donations' },
+      { key: 'donors', labelKey: 'nav.funds.donors' },
+      { key: 'accounts', labelKey: 'nav.funds.accounts' },
+    ],
+    routes: [
+      { path: 'funds', element: <Navigate to="/funds/donations" replace /> },
+      {
+        element: <RequireCapability capability="write" />,
+        children: [
+          {
+            path: 'funds/entry',
+            lazy: async () => ({ Component: (await import('./pages/funds/DonationEntryPage')).DonationEntryPage }),
+          },
+        ],
+      },
+      {
+        path: 'funds/donations',
+        lazy: async () => ({ Component: (await import('./pages/funds/DonationsPage')).DonationsPage }),
+      },
+      {
+        path: 'funds/donations/:donationId',
+        lazy: async () => ({ Component: (await import('./pages/funds/DonationPage')).DonationPage }),
+      },
+      {
+        path: 'funds/donors',
+        lazy: async () => ({ Component: (await import('./pages/funds/DonorsPage')).DonorsPage }),
+      },
+      {
+        path: 'funds/donors/:donorId',
+        lazy: async () => ({ Component: (await import('./pages/funds/DonorPage')).DonorPage }),
+      },
+      {
+        path: 'funds/accounts',
+        lazy: async () => ({ Component: (await import('./pages/funds/FundAccountsPage')).FundAccountsPage }),
       },
     ],
   },

@@ -5,7 +5,13 @@ import { ApiError } from './ApiError';
 export type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Readonly<Record<string, QueryValue>>;
 
-type RequestOptions = { query?: QueryParams; body?: unknown; signal?: AbortSignal };
+type RequestOptions = {
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Headers of this call (an Idempotency-Key on postings). */
+  headers?: Readonly<Record<string, string>>;
+};
 
 const BASE = '/api/v1';
 
@@ -92,7 +98,7 @@ export async function api<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await send(method, path, {
     query: options.query,

@@ -36,19 +36,25 @@ function fieldOf(path: string, known: readonly string[]): NamePath | undefined {
  * Puts the server's field problems at the form's fields (paths are body field names: creditCode,
  * regionCode, effectiveOn, head.idNumber, beneficiaryCounts.0.count…; a dotted name stands for a nested form
  * field), scrolls to the first, and returns what has no field here. `aliases` names the form field of a body
- * field the form shows under another name (`plannedEnd` → the date range `planned`).
+ * field the form shows under another name (`plannedEnd` → the date range `planned`). `codeFields` names the
+ * field a refusal without a field path is about (FUNDS_INSUFFICIENT → `amount`): its message stands there.
  */
 export function placeServerErrors(
   form: FormInstance,
   error: unknown,
   fieldNames: readonly string[],
   aliases: Readonly<Record<string, string>> = {},
+  codeFields: Readonly<Record<string, string>> = {},
 ): PlacedErrors {
   if (!isApiError(error)) return { unplaced: [], allPlaced: false };
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
   const unplaced: string[] = [];
-  const problems = error.fields;
   const known = [...fieldNames, ...Object.keys(aliases)];
+  const codeField = codeFields[error.code];
+  const problems =
+    error.fields.length === 0 && codeField && fieldOf(codeField, known)
+      ? [{ path: codeField, message: error.message }]
+      : error.fields;
   for (const problem of problems) {
     const found = fieldOf(problem.path, known);
     if (!found) {

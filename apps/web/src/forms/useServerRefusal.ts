@@ -21,12 +21,13 @@ export function useServerRefusal(
   form: FormInstance,
   fieldNames: readonly string[],
   aliases?: Readonly<Record<string, string>>,
+  codeFields?: Readonly<Record<string, string>>,
 ): ServerRefusal {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   return {
     refusal,
     refuse: (error) => {
-      const placed = placeServerErrors(form, error, fieldNames, aliases);
+      const placed = placeServerErrors(form, error, fieldNames, aliases, codeFields);
       setRefusal(placed.allPlaced ? null : { error, extra: placed.unplaced });
     },
     clearRefusal: () => setRefusal(null),

@@ -23,19 +23,25 @@ export function yuanTextToFen(text: string | null | undefined): number | null {
   return parseYuanToFen(text);
 }
 
-/** A form rule for an amount in yuan with at most two decimals, never negative (contracts' money.format). */
-export function useYuanRule(): () => FormRule {
+/**
+ * A form rule for an amount in yuan with at most two decimals, never negative (contracts' money.format);
+ * `positive`: more than zero too (amount.positive), for what is given, moved or paid.
+ */
+export function useYuanRule(): (options?: { positive?: boolean }) => FormRule {
   const { lang } = useLang();
   return useCallback(
-    () => ({
+    (options = {}) => ({
       validator: (_rule, value: unknown) => {
         if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
           return Promise.resolve();
         }
         const fen = typeof value === 'string' ? parseYuanToFen(value) : null;
-        return fen !== null && fen >= 0 && fen <= MAX_FEN
-          ? Promise.resolve()
-          : Promise.reject(new Error(VALIDATION_MESSAGES['money.format'][lang]));
+        if (fen === null || fen < 0 || fen > MAX_FEN) {
+          return Promise.reject(new Error(VALIDATION_MESSAGES['money.format'][lang]));
+        }
+        return options.positive && fen === 0
+          ? Promise.reject(new Error(VALIDATION_MESSAGES['amount.positive'][lang]))
+          : Promise.resolve();
       },
     }),
     [lang],

@@ -18,6 +18,7 @@ import { useLabel } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
 import { usePageCrumbs, type Crumb } from '../../layout/BreadcrumbContext';
 import { formatYuan } from '../../lib/money';
+import { ProjectFundsTab } from '../funds/project/ProjectFundsTab';
 import { MONO } from '../registry/shared/labels';
 import { AcceptanceDrawer } from './AcceptanceDrawer';
 import { InspectionDrawer } from './InspectionDrawer';
@@ -36,7 +37,7 @@ import { ReportsTab } from './tabs/ReportsTab';
 import { TimelineTab } from './tabs/TimelineTab';
 import { TransitionModal } from './TransitionModal';
 
-const TABS = ['overview', 'milestones', 'reports', 'inspections', 'acceptance', 'files', 'timeline'] as const;
+const TABS = ['overview', 'milestones', 'reports', 'inspections', 'acceptance', 'funds', 'files', 'timeline'] as const;
 type TabKey = (typeof TABS)[number];
 const isTab = (value: string | null): value is TabKey => TABS.some((tab) => tab === value);
 
@@ -158,6 +159,7 @@ export function ProjectPage() {
         <AcceptanceTab project={p} records={records} canCheck={side.isAbove} onNew={() => open('acceptance')} />
       ),
     },
+    { key: 'funds', label: t('projects.tab.funds'), children: <ProjectFundsTab project={p} /> },
     {
       key: 'files',
       label: tabLabel(t('projects.tab.files'), count(r?.files.length)),
