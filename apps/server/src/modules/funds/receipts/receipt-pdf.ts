@@ -4,6 +4,8 @@ import { formatFen } from '@tongxin/contracts';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { fenToChineseCapitals } from './chinese-capitals.js';
+// Teaches @types/pdfkit that a font parsed by fontkit may be registered (a type-only augmentation).
+import './pdfkit-fonts.js';
 
 /** One line of a gift in kind, valued in fen per unit. */
 export type ReceiptItem = {
