@@ -39,8 +39,8 @@ import type { JournalEntryRow, LedgerAccountRow, TraceLinkRow } from './tables.j
 const CREDIT_NORMAL = new Set(['fund', 'project_fund', 'payable']);
 
 function held(account: LedgerAccountRow): number {
-  const balance = account.balance;
-  return CREDIT_NORMAL.has(account.kind) ? -balance : balance;
+  // `0 - x` rather than `-x`: an emptied fund shows 0, not -0.
+  return CREDIT_NORMAL.has(account.kind) ? 0 - account.balance : account.balance;
 }
 
 /** Fund balances of the organizations in scope. */
