@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
-import { isApiError } from '../api/ApiError';
+import { ApiError, isApiError } from '../api/ApiError';
+import { useT } from '../i18n/useT';
 
 /**
  * A random UUID. crypto.randomUUID exists only on secure pages (HTTPS or localhost); a county office may
@@ -26,16 +27,22 @@ export type IdempotentSend = <T>(post: (key: string) => Promise<T>) => Promise<T
  * new event too.
  */
 export function useIdempotencyKey(): IdempotentSend {
+  const t = useT();
   const key = useRef<string | null>(null);
-  return useCallback(async <T>(post: (key: string) => Promise<T>): Promise<T> => {
-    key.current ??= randomKey();
-    try {
-      const result = await post(key.current);
-      key.current = null;
-      return result;
-    } catch (error) {
-      if (isApiError(error) && error.code === 'IDEMPOTENCY_KEY_REUSED') key.current = null;
-      throw error;
-    }
-  }, []);
+  return useCallback(
+    async <T>(post: (key: string) => Promise<T>): Promise<T> => {
+      key.current ??= randomKey();
+      try {
+        const result = await post(key.current);
+        key.current = null;
+        return result;
+      } catch (error) {
+        if (!isApiError(error) || error.code !== 'IDEMPOTENCY_KEY_REUSED') throw error;
+        key.current = null;
+        // The server speaks of keys; the user needs to hear that the earlier try went through.
+        throw new ApiError(error.status, error.code, t('posting.keyReused'), [], error.requestId);
+      }
+    },
+    [t],
+  );
 }

@@ -967,7 +967,7 @@ export const en: Record<MessageKey, string> = {
   'projects.supervision.allOnTimeHint':
     'No running project has an overdue report, milestone or follow-up (as of {time}).',
   'projects.supervision.toList': 'Project list',
-  'nav.funds': 'Donations & funds',
+  'nav.funds': 'Funds',
   'nav.funds.entry': 'Donation entry',
   'nav.funds.donations': 'Donations',
   'nav.funds.donors': 'Donors',
@@ -995,6 +995,8 @@ export const en: Record<MessageKey, string> = {
   'funds.relatedPartyHint':
     'Dealings with council or board members, managers and their relations are listed apart in disclosures',
   'funds.dateRequired': 'Choose a date',
+  'posting.keyReused':
+    'Your previous submission was booked after all (its answer never arrived), with different contents. Check the records first; submit again only if another entry is really needed.',
 
   'funds.filter.organization': 'Organization',
   'funds.filter.donor': 'Donor',
@@ -1034,6 +1036,8 @@ export const en: Record<MessageKey, string> = {
   'funds.entry.notePlaceholder': 'E.g. Poverty Relief Day collection, bank reference',
   'funds.entry.keyboardHint':
     'Enter records the gift; the form clears for the next one (date, method and designation stay)',
+  'funds.entry.keyboardHintGoods':
+    'The form clears for the next gift once this one is recorded (date and designation stay)',
   'funds.entry.submit': 'Record',
   'funds.entry.submitGoods': 'Record ({amount})',
   'funds.entry.booked': 'Recorded: {name} {amount}, {designation}',
@@ -1044,7 +1048,7 @@ export const en: Record<MessageKey, string> = {
   'funds.session.count': 'Gifts',
   'funds.session.total': 'Total',
   'funds.session.empty': 'No gift recorded yet',
-  'funds.session.emptyHint': 'Fill in the form and press Enter; the gifts you record are listed here',
+  'funds.session.emptyHint': 'Every gift you record is listed here, to check the count and the total',
   'funds.session.shownAs': 'shown as {name}',
   'funds.session.clear': 'Clear list',
   'funds.session.clearConfirm': 'Clear this list?',

@@ -949,6 +949,8 @@ export const zhCN = {
   'funds.relatedParty': '关联方',
   'funds.relatedPartyHint': '与本单位理事、监事、管理人员等有关联关系的交易，信息公开时单独列示',
   'funds.dateRequired': '请选择日期',
+  'posting.keyReused':
+    '上一次提交其实已经记账（当时没有收到服务器的回复），但内容与这次不同。请先在记录中核对；确需再记一笔时，再提交一次。',
 
   'funds.filter.organization': '登记单位',
   'funds.filter.donor': '捐赠人',
@@ -986,6 +988,7 @@ export const zhCN = {
   'funds.entry.receivedOnRequired': '请选择到账日期',
   'funds.entry.notePlaceholder': '如：扶贫日现场捐款、转账流水号',
   'funds.entry.keyboardHint': '按 Enter 登记，表单清空后接着登记下一笔（日期、方式、定向保留）',
+  'funds.entry.keyboardHintGoods': '登记后表单清空，接着登记下一笔（日期、定向保留）',
   'funds.entry.submit': '登记',
   'funds.entry.submitGoods': '登记（{amount}）',
   'funds.entry.booked': '已登记：{name} {amount}，{designation}',
@@ -996,7 +999,7 @@ export const zhCN = {
   'funds.session.count': '笔数',
   'funds.session.total': '合计',
   'funds.session.empty': '还没有登记捐赠',
-  'funds.session.emptyHint': '在左侧填写后按 Enter，登记的捐赠会列在这里',
+  'funds.session.emptyHint': '每登记一笔都会列在这里，便于核对笔数和合计',
   'funds.session.shownAs': '公开为 {name}',
   'funds.session.clear': '清空列表',
   'funds.session.clearConfirm': '清空本次登记列表？',

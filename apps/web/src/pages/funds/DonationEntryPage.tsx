@@ -1,5 +1,5 @@
 import { EnterOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   DONOR_DISPLAY,
   PAYMENT_METHOD,
@@ -31,7 +31,8 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { createDonor, recordDonation } from '../../api/funds';
+import { useSearchParams } from 'react-router';
+import { createDonor, fetchDonor, recordDonation } from '../../api/funds';
 import { keys } from '../../api/keys';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
@@ -135,6 +136,25 @@ export function DonationEntryPage() {
   const newDonorRef = useRef<HTMLDivElement>(null);
   const donor = Form.useWatch('donor', form);
   const items = (Form.useWatch('items', form) as ItemRow[] | undefined) ?? [];
+  // Opened from a donor's page (?donor=…): the gift is theirs, booked with their organization.
+  const [params] = useSearchParams();
+  const givenId = params.get('donor');
+  const given = useQuery({
+    queryKey: keys.donor(givenId ?? ''),
+    queryFn: ({ signal }) => fetchDonor(givenId ?? '', signal),
+    enabled: Boolean(givenId),
+  });
+  const givenDonor = given.data;
+  const [appliedDonor, setAppliedDonor] = useState<string | null>(null);
+  if (givenDonor && appliedDonor !== givenDonor.id) {
+    setAppliedDonor(givenDonor.id);
+    setOrganizationId(givenDonor.organizationId);
+  }
+  useEffect(() => {
+    if (!givenDonor) return;
+    form.setFieldValue('donor', { kind: 'existing', donor: givenDonor } satisfies DonorChoice);
+    amountRef.current?.focus();
+  }, [givenDonor, form]);
   const newDonorName = donor?.kind === 'new' ? donor.name : null;
   // A new donor's salutation comes next, once its fields are there.
   useEffect(() => {
@@ -363,7 +383,7 @@ export function DonationEntryPage() {
               </Form.Item>
               <div className="tx-entry-submit">
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  <EnterOutlined /> {t('funds.entry.keyboardHint')}
+                  <EnterOutlined /> {t(mode === 'money' ? 'funds.entry.keyboardHint' : 'funds.entry.keyboardHintGoods')}
                 </Typography.Text>
                 <Button
                   type="primary"

@@ -121,7 +121,7 @@ export function DonorPage() {
             </Typography.Paragraph>
           </div>
           {keepsBooks && (
-            <Link to="/funds/entry">
+            <Link to={`/funds/entry?donor=${d.id}`}>
               <Button type="primary">{t('funds.donations.enter')}</Button>
             </Link>
           )}
