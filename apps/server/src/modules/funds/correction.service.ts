@@ -9,7 +9,7 @@ import { writeScopeOf } from '../../platform/access/index.js';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/db/index.js';
-import { requireWritableOrganization } from '../organizations/index.js';
+import { requireWritablePlacement } from '../organizations/index.js';
 import { findDonation, updateDonationRefund } from './donations.repository.js';
 import { requireBookkeeper } from './donation.service.js';
 import { fundErrors as errors } from './errors.js';
@@ -36,7 +36,7 @@ export async function reverseEntry(
     const tx = txCtx.db;
     const entry = await findEntry(tx, entryId);
     if (!entry) throw errors.entryNotFound({ id: entryId });
-    await requireWritableOrganization(txCtx, entry.organization_id).catch(() => {
+    await requireWritablePlacement(txCtx, entry.organization_id).catch(() => {
       throw errors.entryNotFound({ id: entryId });
     });
     if (entry.kind === 'reversal') throw errors.notReversible();
@@ -117,7 +117,7 @@ export async function closePeriod(
   return withTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     requireBookkeeper(txCtx);
-    const organization = await requireWritableOrganization(txCtx, data.organizationId);
+    const organization = await requireWritablePlacement(txCtx, data.organizationId);
     const inserted = await insertPeriod(tx, {
       organization_id: organization.id,
       year: data.year,

@@ -23,7 +23,7 @@ import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { fieldProblem, isAppError, platformErrors, type FieldProblem } from '../../platform/errors/index.js';
 import { newId } from '../../platform/ids.js';
 import { maskAddress, maskPhone } from '../../platform/privacy/mask.js';
-import { organizationNames, requireWritableOrganization } from '../organizations/index.js';
+import { organizationNames, requireWritablePlacement } from '../organizations/index.js';
 import { projectFundingFacts } from '../projects/index.js';
 import { lookupRegion } from '../regions/index.js';
 import { villageRegionCodes } from '../registry/index.js';
@@ -31,6 +31,7 @@ import { designationNames, designationText } from './account-labels.js';
 import { designationKey, parseDesignationKey } from './designation.js';
 import {
   donorsByIds,
+  donorOfOrganization,
   donorTotals,
   findDonation,
   findDonor,
@@ -58,7 +59,7 @@ export function requireBookkeeper(ctx: ServiceContext): void {
 
 export async function writableOrganization(ctx: ServiceContext, id: string) {
   requireBookkeeper(ctx);
-  return requireWritableOrganization(ctx, id).catch(() => {
+  return requireWritablePlacement(ctx, id).catch(() => {
     throw platformErrors.validationFailed({}, [fieldProblem('organizationId', messages.organizationNotWritable)]);
   });
 }
@@ -150,6 +151,12 @@ export async function findDonors(ctx: ServiceContext, input: TDonorListQuery): P
   };
 }
 
+/** Why a donor cannot give to the organization: unknown, or registered with another one. */
+export async function donorProblem(ctx: ServiceContext, donorId: string): Promise<FieldProblem> {
+  const elsewhere = await findDonor(ctx.db, scopeOf(ctx.actor), donorId);
+  return fieldProblem('donorId', elsewhere ? messages.donorOfOtherOrganization : messages.donorUnknown);
+}
+
 /** Problems with what the money is designated to: the project, village or region must exist. */
 export async function designationProblems(executor: Executor, designation: TDesignation): Promise<FieldProblem[]> {
   const unknown = [fieldProblem('designation', messages.designationUnknown)];
@@ -234,11 +241,9 @@ export async function recordDonation(
   return onceForKey(ctx, key, 'donation.record', data, async (txCtx) => {
     const tx = txCtx.db;
     const organization = await writableOrganization(txCtx, data.organizationId);
-    const donor = await findDonor(tx, scopeOf(ctx.actor), data.donorId);
+    const donor = await donorOfOrganization(tx, organization.id, data.donorId);
     const problems: FieldProblem[] = [];
-    if (!donor) problems.push(fieldProblem('donorId', messages.donorUnknown));
-    else if (donor.organization_id !== organization.id)
-      problems.push(fieldProblem('donorId', messages.donorOfOtherOrganization));
+    if (!donor) problems.push(await donorProblem(txCtx, data.donorId));
     problems.push(...(await designationProblems(tx, data.designation)));
     if (data.pledgeId)
       problems.push(

@@ -15,6 +15,20 @@ export async function findDonor(executor: Executor, scope: Scope, id: string): P
   return query.executeTakeFirst();
 }
 
+/** A donor registered with this organization (whose writability the caller has checked). */
+export async function donorOfOrganization(
+  executor: Executor,
+  organizationId: string,
+  id: string,
+): Promise<DonorRow | undefined> {
+  return db(executor)
+    .selectFrom('donors')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+}
+
 export type DonorFilter = { text?: string | undefined; kind?: string | undefined; offset: number; limit: number };
 
 export async function listDonors(

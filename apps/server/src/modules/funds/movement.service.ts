@@ -8,7 +8,7 @@ import {
 } from '@tongxin/contracts';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
-import { getOrganization, requireWritableOrganization } from '../organizations/index.js';
+import { getOrganization, requireWritablePlacement } from '../organizations/index.js';
 import { projectFundingFacts, type ProjectFundingFacts } from '../projects/index.js';
 import { designationBreach, parseDesignationKey } from './designation.js';
 import { requireBookkeeper } from './donation.service.js';
@@ -28,7 +28,7 @@ export async function writableFund(ctx: ServiceContext, accountId: string): Prom
   requireBookkeeper(ctx);
   const [account] = await findAccountsByIds(ctx.db, [accountId]);
   if (!account || account.kind !== 'fund') throw errors.accountNotFound({ id: accountId });
-  await requireWritableOrganization(ctx, account.organization_id).catch(() => {
+  await requireWritablePlacement(ctx, account.organization_id).catch(() => {
     throw errors.accountNotFound({ id: accountId });
   });
   return account;

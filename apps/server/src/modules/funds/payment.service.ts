@@ -11,7 +11,7 @@ import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
-import { requireWritableOrganization } from '../organizations/index.js';
+import { requireWritablePlacement } from '../organizations/index.js';
 import { getProject, projectFundingFacts, projectNames } from '../projects/index.js';
 import { requireBookkeeper } from './donation.service.js';
 import { fundErrors as errors } from './errors.js';
@@ -100,7 +100,7 @@ export async function createPaymentBatch(
     requireBookkeeper(txCtx);
     const project = await projectFundingFacts(txCtx.db, data.projectId);
     if (!project) throw errors.projectNotFound.at('projectId', { id: data.projectId });
-    await requireWritableOrganization(txCtx, project.ownerOrganizationId).catch(() => {
+    await requireWritablePlacement(txCtx, project.ownerOrganizationId).catch(() => {
       throw errors.projectNotFound.at('projectId', { id: data.projectId });
     });
     if (!FUNDABLE.has(project.status))

@@ -10,15 +10,15 @@ import { scopeOf } from '../../platform/access/index.js';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
-import { fieldProblem, platformErrors } from '../../platform/errors/index.js';
+import { platformErrors } from '../../platform/errors/index.js';
 import { newId } from '../../platform/ids.js';
 import { beijingDate } from '../../platform/time.js';
 import { organizationNames } from '../organizations/index.js';
 import { designationNames, designationText } from './account-labels.js';
 import { designationKey, parseDesignationKey } from './designation.js';
-import { designationProblems, writableOrganization } from './donation.service.js';
-import { donorsByIds, findDonor } from './donations.repository.js';
-import { fundErrors as errors, fundFieldMessages as messages } from './errors.js';
+import { designationProblems, donorProblem, writableOrganization } from './donation.service.js';
+import { donorOfOrganization, donorsByIds } from './donations.repository.js';
+import { fundErrors as errors } from './errors.js';
 import { coverInstalments } from './pledge-schedule.js';
 import { findPledge, fulfilledAmounts, insertPledge, instalmentsOf, listPledges } from './pledges.repository.js';
 import type { PledgeRow } from './tables.js';
@@ -75,11 +75,9 @@ export async function createPledge(ctx: ServiceContext, input: TCreatePledgeRequ
   return withTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const organization = await writableOrganization(txCtx, data.organizationId);
-    const donor = await findDonor(tx, scopeOf(ctx.actor), data.donorId);
+    const donor = await donorOfOrganization(tx, organization.id, data.donorId);
     const problems = [...(await designationProblems(tx, data.designation))];
-    if (!donor) problems.push(fieldProblem('donorId', messages.donorUnknown));
-    else if (donor.organization_id !== organization.id)
-      problems.push(fieldProblem('donorId', messages.donorOfOtherOrganization));
+    if (!donor) problems.push(await donorProblem(txCtx, data.donorId));
     if (problems.length > 0) throw platformErrors.validationFailed({}, problems);
     const row: PledgeRow = {
       id: newId(),

@@ -3,7 +3,7 @@ import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
-import { requireWritableOrganization } from '../organizations/index.js';
+import { requireWritablePlacement } from '../organizations/index.js';
 import { getProject, projectFundingFacts } from '../projects/index.js';
 import { designationNames, designationText } from './account-labels.js';
 import { designationKey, parseDesignationKey } from './designation.js';
@@ -57,7 +57,7 @@ export async function handleRemainder(
     const tx = txCtx.db;
     const project = await projectFundingFacts(tx, projectId);
     if (!project) throw errors.projectNotFound({ id: projectId });
-    await requireWritableOrganization(txCtx, project.ownerOrganizationId).catch(() => {
+    await requireWritablePlacement(txCtx, project.ownerOrganizationId).catch(() => {
       throw errors.projectNotFound({ id: projectId });
     });
     if (!ENDED.has(project.status))

@@ -21,6 +21,7 @@ export {
   organizationsUnderAsOf,
   organizationTree,
   requireWritableOrganization,
+  requireWritablePlacement,
   updateOrganization,
 } from './organization.service.js';
 export { organizationIdListInScope, organizationIdsInScope } from './scope.repository.js';

@@ -83,6 +83,24 @@ export async function requireWritableOrganization(ctx: ServiceContext, id: strin
   throw errors.notWritable({ name: visible.name });
 }
 
+/**
+ * The same check by the organization's place in the tree alone, for writes that need no more than its id,
+ * name and path (a posting runs it on every request). Refusals are those of requireWritableOrganization.
+ */
+export async function requireWritablePlacement(ctx: ServiceContext, id: string): Promise<OrganizationPlacement> {
+  const placement = await organizationPlacement(ctx.db, id);
+  const scope = writeScopeOf(ctx.actor);
+  const inScope =
+    scope.kind === 'all' ||
+    (placement !== null &&
+      (scope.kind === 'cadre'
+        ? placement.path === scope.organizationPath
+        : placement.path.startsWith(scope.organizationPath)));
+  if (placement && inScope) return placement;
+  await requireWritableOrganization(ctx, id);
+  throw errors.notFound({ id });
+}
+
 export async function getOrganization(ctx: ServiceContext, id: string): Promise<TOrganization> {
   return present(ctx.db, await requireVisible(ctx, id));
 }
