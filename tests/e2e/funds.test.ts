@@ -66,6 +66,10 @@ test('a county enters gifts at the keyboard, allocates the designated one to its
 
   // Three gifts in a row: the first designated to the project, shown by surname; the next two unrestricted.
   await openFundsPage(page, '捐赠登记');
+  // Nothing filled in: each missing field says so.
+  await page.getByTestId('entry-submit').click();
+  await page.getByText('请选择捐赠人，或输入姓名新建').waitFor();
+  await page.getByText('请输入金额').waitFor();
   await designate(page, { project });
   await page.getByText('仅公开姓氏', { exact: true }).click();
   await donorField(page).click();
@@ -219,7 +223,8 @@ test('an enterprise gives goods, a person gives money and is partly refunded, an
   await reversal.getByLabel('冲销原因', { exact: true }).fill('同一批助听器重复登记');
   await reversal.getByRole('button', { name: /冲\s*销/ }).click();
   const confirmReversal = page.locator('.ant-modal-confirm').filter({ hasText: '此操作不可撤销' });
-  await confirmReversal.waitFor();
+  // A trial click waits until the dialog has stopped moving in, so that the snapshot shows it.
+  await confirmReversal.getByRole('button', { name: /冲\s*销/ }).click({ trial: true });
   await snapshot(page, 'funds-reversal-confirm');
   await confirmReversal.getByRole('button', { name: /冲\s*销/ }).click();
   await page.getByTestId('donation-status').filter({ hasText: '已冲销' }).waitFor();
