@@ -103,6 +103,7 @@ export type TDonor = z.infer<typeof ZDonor>;
 
 export const ZDonorListQuery = ZPageQuery.extend({
   q: ZText(100).optional(),
+  organizationId: ZId.optional(),
   kind: DONOR_KIND.schema.optional(),
 });
 export type TDonorListQuery = z.input<typeof ZDonorListQuery>;
@@ -306,6 +307,8 @@ export const ZTraceStep = z.object({
   donationId: ZId,
   from: z.string().nullable(),
   to: z.string().nullable(),
+  /** in: came into the books; moved: between accounts; out: left the books (paid, refunded). */
+  direction: z.enum(['in', 'moved', 'out']),
   amount: z.number().int(),
 });
 export type TTraceStep = z.infer<typeof ZTraceStep>;
@@ -317,6 +320,8 @@ export const ZDonationTrace = z.object({
   heldIn: z.array(z.object({ account: z.string(), amount: z.number().int() })),
   spent: z.number().int(),
   refunded: z.number().int(),
+  /** What of the gift is still in the fund it came into: the most a refund may give back. */
+  refundable: z.number().int(),
 });
 export type TDonationTrace = z.infer<typeof ZDonationTrace>;
 
@@ -325,6 +330,9 @@ export const ZProjectFunding = z.object({
   received: z.number().int(),
   spent: z.number().int(),
   held: z.number().int(),
+  /** Of what is held: in the project fund, and set aside for payees in open batches. */
+  heldInProjectFund: z.number().int(),
+  heldForPayees: z.number().int(),
   donations: z.array(
     z.object({ donationId: ZId, publicName: z.string(), receivedOn: z.string(), amount: z.number().int() }),
   ),

@@ -136,6 +136,7 @@ export async function findDonors(ctx: ServiceContext, input: TDonorListQuery): P
   const { rows, total } = await listDonors(ctx.db, scopeOf(ctx.actor), {
     text: query.q,
     kind: query.kind,
+    organizationId: query.organizationId,
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });

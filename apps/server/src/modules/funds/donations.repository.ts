@@ -29,7 +29,13 @@ export async function donorOfOrganization(
     .executeTakeFirst();
 }
 
-export type DonorFilter = { text?: string | undefined; kind?: string | undefined; offset: number; limit: number };
+export type DonorFilter = {
+  text?: string | undefined;
+  kind?: string | undefined;
+  organizationId?: string | undefined;
+  offset: number;
+  limit: number;
+};
 
 export async function listDonors(
   executor: Executor,
@@ -40,6 +46,7 @@ export async function listDonors(
   if (scope.kind !== 'all') query = query.where('organization_id', 'in', organizationIdsInScope(executor, scope));
   if (filter.text) query = query.where('name', 'like', `%${filter.text}%`);
   if (filter.kind) query = query.where('kind', '=', filter.kind as DonorRow['kind']);
+  if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('id', 'desc').offset(filter.offset).limit(filter.limit).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -154,6 +154,7 @@ async function traceSteps(ctx: ServiceContext, links: readonly TraceLinkRow[]): 
     const payee = link.ref ? payees.get(link.ref) : undefined;
     const out = entry?.kind === 'refund' ? '退还捐赠人' : payee ? `支付给 ${maskPersonName(payee.payee_name)}` : '支出';
     return {
+      direction: link.from_account_id === null ? 'in' : link.to_account_id === null ? 'out' : 'moved',
       entryId: link.entry_id,
       kind: entry?.kind ?? 'donation',
       businessDate: entry?.business_date ?? '',
@@ -182,9 +183,11 @@ export async function donationTrace(ctx: ServiceContext, donationId: string): Pr
   const spent = steps
     .filter((step, i) => links[i]?.to_account_id === null && step.kind === 'payment')
     .reduce((sum, step) => sum + step.amount, 0);
+  const origin = lots.filter((lot) => links[0]?.to_account_id === lot.account_id);
   return {
     donation,
     steps,
+    refundable: origin.reduce((sum, lot) => sum + lot.remaining, 0),
     heldIn: [...heldIn].map(([account, amount]) => ({ account, amount })),
     spent,
     refunded: donation.refundedAmount,
@@ -226,6 +229,8 @@ export async function projectFunding(ctx: ServiceContext, projectId: string): Pr
     received,
     spent,
     held: accounts.reduce((sum, account) => sum + held(account), 0),
+    heldInProjectFund: accounts.filter((a) => a.kind === 'project_fund').reduce((sum, a) => sum + held(a), 0),
+    heldForPayees: accounts.filter((a) => a.kind === 'payable').reduce((sum, a) => sum + held(a), 0),
     donations: donations.map((d) => {
       const donor = donors.get(d.donor_id);
       return {

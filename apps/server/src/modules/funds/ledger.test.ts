@@ -189,6 +189,8 @@ describe('transfer, payment, trace', () => {
 
     const trace = await donationTrace(city, gift.id);
     expect(trace.steps.map((s) => s.kind)).toEqual(['donation', 'transfer', 'disbursement', 'payment', 'payment']);
+    expect(trace.steps.map((s) => s.direction)).toEqual(['in', 'moved', 'moved', 'out', 'moved']);
+    expect(trace.refundable).toBe(400_000);
     expect(trace.steps.find((s) => s.kind === 'payment' && s.to?.startsWith('支付给'))?.to).toBe('支付给 王*明');
     expect(trace.spent).toBe(300_000);
     // The transfer shows in the journal of both organizations, balanced in each.
@@ -206,7 +208,13 @@ describe('transfer, payment, trace', () => {
     );
     expect(trace.heldIn.reduce((sum, h) => sum + h.amount, 0)).toBe(700_000);
     const funding = await projectFunding(county, project.id);
-    expect(funding).toMatchObject({ received: 600_000, spent: 300_000, held: 300_000 });
+    expect(funding).toMatchObject({
+      received: 600_000,
+      spent: 300_000,
+      held: 300_000,
+      heldInProjectFund: 300_000,
+      heldForPayees: 0,
+    });
     expect(funding.donations.map((d) => d.donationId)).toEqual([gift.id]);
     expect((await verifyLedger(db().executor)).problems).toEqual([]);
   });
@@ -228,6 +236,7 @@ describe('refunds, reversals and closed periods', () => {
     );
     expect(tooMuch.code).toBe('FUNDS_REFUND_TOO_LARGE');
     const trace = await donationTrace(ctx, gift.id);
+    expect(trace.refundable).toBe(60_000);
     const refundEntry = trace.steps.find((s) => s.kind === 'refund')?.entryId ?? '';
     await reverseEntry(ctx, randomUUID(), refundEntry, { reversedOn: '2026-06-02', reason: '退款未成功' });
     expect(await getDonation(ctx, gift.id)).toMatchObject({ refundedAmount: 0, status: 'received' });
