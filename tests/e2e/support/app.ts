@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Signs in through the login page and waits until the app (or the forced password change) is shown. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
@@ -7,6 +8,28 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByLabel('密码', { exact: true }).press('Enter');
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * Opens a page of a menu group, unfolding the group first when it is folded. A click on an item while the
+ * submenu is still sliding open can be lost on a loaded machine, so the click is repeated until the page's
+ * heading shows.
+ */
+export async function openMenuPage(page: Page, group: string, name: string): Promise<void> {
+  const item = page.getByRole('menuitem', { name, exact: true });
+  const heading = page.getByRole('heading', { name, level: 1 });
+  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: group }).click();
+  await expect
+    .poll(
+      async () => {
+        if (await heading.isVisible()) return true;
+        if (!(await item.isVisible())) await page.getByRole('menuitem', { name: group }).click();
+        await item.click({ timeout: 3000 }).catch(() => undefined);
+        return heading.isVisible();
+      },
+      { timeout: 20_000, interval: 500 },
+    )
+    .toBe(true);
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { openMenuPage } from './app.js';
 
 /** Today in Beijing, as the server dates the steps it records. */
 export function beijingToday(): string {
@@ -18,10 +19,7 @@ export function beijingDate(days: number): string {
 
 /** Opens a page of 帮扶项目 from the menu, unfolding the menu entry first when it is folded. */
 export async function openProjectsPage(page: Page, name: '项目列表' | '督导看板'): Promise<void> {
-  const item = page.getByRole('menuitem', { name, exact: true });
-  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: '帮扶项目' }).click();
-  await item.click();
-  await page.getByRole('heading', { name, level: 1 }).waitFor();
+  await openMenuPage(page, '帮扶项目', name);
 }
 
 /** The open drawer (antd keeps closed ones in the page). */

@@ -1,5 +1,6 @@
 import { idNumberCheckCharacter } from '@tongxin/contracts';
 import type { Locator, Page } from 'playwright-core';
+import { openMenuPage } from './app.js';
 
 /** The rows of an antd table (not its placeholder row), each as the trimmed texts of its cells. */
 export async function tableRows(table: Locator): Promise<string[][]> {
@@ -41,8 +42,5 @@ export function maskedIdNumber(idNumber: string): string {
 
 /** Opens a page of 农户档案 from the menu, unfolding the menu entry first when it is folded. */
 export async function openRegistryPage(page: Page, name: '村' | '农户' | '监测对象' | '数据导入'): Promise<void> {
-  const item = page.getByRole('menuitem', { name, exact: true });
-  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: '农户档案' }).click();
-  await item.click();
-  await page.getByRole('heading', { name, level: 1 }).waitFor();
+  await openMenuPage(page, '农户档案', name);
 }
