@@ -14,6 +14,7 @@ import type {
   TProjectListQuery,
   TProjectTransition,
   TReportingStatus,
+  TOverdueItem,
   TSupervisionRow,
   TTransitionRequest,
   TUpdateMilestoneRequest,
@@ -45,6 +46,10 @@ export const fetchProjects = (query: ProjectListQuery, signal?: AbortSignal) =>
 /** The filtered list as a workbook. */
 export const exportProjects = (query: ProjectListQuery) =>
   download('/projects/export', { ...query, page: undefined, pageSize: undefined }, 'projects.xlsx');
+
+/** The supervision board's overdue items as a workbook, of one kind when given. */
+export const exportSupervision = (kind?: TOverdueItem['kind']) =>
+  download('/projects/supervision/export', { kind }, 'overdue.xlsx');
 
 export const fetchProject = (id: string, signal?: AbortSignal) => api<TProject>('GET', `/projects/${id}`, { signal });
 

@@ -5,14 +5,18 @@ import {
   PROJECT_CATEGORY,
   PROJECT_STATUS,
   ZProjectListQuery,
+  type TOverdueItem,
   type TProjectListQuery,
+  type TSupervisionRow,
 } from '@tongxin/contracts';
 import { scopeOf } from '../../platform/access/index.js';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { streamWorkbook, type SheetColumn } from '../../platform/xlsx-stream.js';
 import { organizationNames, organizationPlacement } from '../organizations/index.js';
+import { beijingDate } from '../../platform/time.js';
 import { projectFilter } from './project.service.js';
+import { supervisionBoard } from './records.service.js';
 import { regionFullNames } from '../regions/index.js';
 import { streamProjects, targetsOf } from './repository.js';
 import type { ProjectRow, ProjectTargetRow } from './tables.js';
@@ -87,6 +91,52 @@ export async function exportProjects(ctx: ServiceContext, input: TProjectListQue
         entityType: 'export',
         entityId: null,
         changes: { filters: { before: null, after: input }, rows: { before: null, after: count } },
+        ...auditBy(ctx),
+      }),
+  });
+}
+
+type OverdueRow = { project: TSupervisionRow['project']; item: TOverdueItem };
+
+const OVERDUE_KIND_NAMES: Readonly<Record<TOverdueItem['kind'], string>> = {
+  progress_report: '进展报告',
+  final_report: '结项报告',
+  milestone: '里程碑',
+  follow_up: '整改事项',
+};
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+/** The supervision board as a workbook: one row per overdue item, the days it is late counted to today. */
+export async function exportSupervision(ctx: ServiceContext, kind?: TOverdueItem['kind']): Promise<PassThrough> {
+  const board = await supervisionBoard(ctx);
+  const today = beijingDate();
+  const rows: OverdueRow[] = board.flatMap((row) =>
+    row.overdue.filter((item) => !kind || item.kind === kind).map((item) => ({ project: row.project, item })),
+  );
+  const columns: SheetColumn<OverdueRow, null>[] = [
+    { header: '项目编号', width: 16, value: (r) => r.project.code },
+    { header: '项目名称', width: 36, value: (r) => r.project.name },
+    { header: '负责单位', width: 30, value: (r) => r.project.ownerOrganizationName },
+    { header: '项目状态', width: 10, value: (r) => PROJECT_STATUS.labels[r.project.status]['zh-CN'] },
+    { header: '逾期事项', width: 10, value: (r) => OVERDUE_KIND_NAMES[r.item.kind] },
+    { header: '内容', width: 40, value: (r) => r.item.title },
+    { header: '应完成日期', width: 12, value: (r) => r.item.dueOn },
+    { header: '逾期天数', width: 10, value: (r) => String(daysBetween(r.item.dueOn, today)) },
+  ];
+  return streamWorkbook({
+    sheetName: '逾期事项',
+    columns,
+    pages: [{ rows, context: null }],
+    onDone: (count) =>
+      recordAudit(ctx.db, {
+        chainId: ctx.actor.organizationId,
+        action: 'projects.supervision_export',
+        entityType: 'export',
+        entityId: null,
+        changes: { kind: { before: null, after: kind ?? null }, rows: { before: null, after: count } },
         ...auditBy(ctx),
       }),
   });

@@ -8,6 +8,7 @@ import {
   ZId,
   ZInspection,
   ZMilestone,
+  ZOverdueItem,
   ZProgressReport,
   ZProjectFile,
   ZReportingStatus,
@@ -17,6 +18,8 @@ import {
 import { z } from 'zod';
 import { FILE_LIMITS_MB } from '../../platform/files/index.js';
 import { readUpload, serviceContext, type ApiApp } from '../../platform/http/index.js';
+import { beijingDate } from '../../platform/time.js';
+import { exportSupervision } from './export.service.js';
 import {
   addAcceptance,
   addInspection,
@@ -44,6 +47,25 @@ export function recordRoutes(app: ApiApp): void {
       },
     },
     async (request) => ({ items: await supervisionBoard(serviceContext(request)) }),
+  );
+  app.get(
+    '/api/v1/projects/supervision/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'The supervision board as a workbook: one row per overdue item',
+        querystring: z.object({ kind: ZOverdueItem.shape.kind.optional() }),
+      },
+    },
+    async (request, reply) => {
+      const stream = await exportSupervision(serviceContext(request), request.query.kind);
+      const name = encodeURIComponent(`逾期事项-${beijingDate()}.xlsx`);
+      return reply
+        .header('content-disposition', `attachment; filename="overdue.xlsx"; filename*=UTF-8''${name}`)
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(stream);
+    },
   );
 
   app.get(

@@ -200,5 +200,16 @@ describe('supervision', () => {
       reporting: { overdue: { kind: string }[] };
     }>();
     expect(records.reporting.overdue.length).toBe(row?.overdue.length);
+
+    // The board as a workbook: one row per overdue item, filtered by kind when asked.
+    const workbook = new ExcelJS.Workbook();
+    const exported = await city.get('/api/v1/projects/supervision/export?kind=follow_up');
+    expect(exported.statusCode).toBe(200);
+    await workbook.xlsx.load(Buffer.from(exported.rawPayload) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('逾期事项');
+    const lines = (sheet?.getSheetValues() ?? []).slice(2) as unknown[][];
+    const mine = lines.filter((line) => line[1] === project.code);
+    expect(mine.map((line) => [line[5], line[6], line[7]])).toEqual([['整改事项', '补办开工手续', '2024-04-01']]);
+    expect(Number(mine[0]?.[8])).toBeGreaterThan(600);
   });
 });

@@ -1,11 +1,11 @@
-import { CheckCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { CheckCircleOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TOverdueItem, TSupervisionRow } from '@tongxin/contracts';
-import { Button, Card, Result, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Result, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { keys } from '../../api/keys';
-import { fetchSupervision } from '../../api/projects';
+import { exportSupervision, fetchSupervision } from '../../api/projects';
 import { ErrorState } from '../../components/ErrorState';
 import { useT } from '../../i18n/useT';
 import { beijingToday, formatDateTime } from '../../lib/dates';
@@ -93,6 +93,7 @@ function OverdueItems({ row, kind }: { row: TSupervisionRow; kind: OverdueKind |
  */
 export function SupervisionPage() {
   const t = useT();
+  const { message } = App.useApp();
   const [params, update] = useListParams();
   const kind = pickOne(params.get('kind'), OVERDUE_KINDS);
   const board = useQuery({ queryKey: keys.supervision, queryFn: ({ signal }) => fetchSupervision(signal) });
@@ -108,18 +109,33 @@ export function SupervisionPage() {
   ) as Record<OverdueKind, number>;
   const shown = kind ? rows.filter((row) => row.overdue.some((item) => item.kind === kind)) : rows;
   const total = rows.reduce((n, row) => n + row.overdue.length, 0);
+  const exporting = useMutation({
+    mutationFn: () => exportSupervision(kind),
+    onSuccess: (name) => void message.success(t('projects.export.done', { name })),
+    onError: (error) => void message.error(error.message),
+  });
   const expandedKeys = expanded ?? (rows.length <= OPEN_AT_ONCE ? rows.map((row) => row.project.id) : []);
 
   const title = (
     <div className="tx-page-title-row">
       <h1>{t('nav.projects.supervision')}</h1>
-      <Button
-        icon={<ReloadOutlined />}
-        loading={board.isFetching && !board.isPending}
-        onClick={() => void board.refetch()}
-      >
-        {t('projects.supervision.refresh')}
-      </Button>
+      <Space>
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting.isPending}
+          disabled={total === 0}
+          onClick={() => exporting.mutate()}
+        >
+          {t('projects.export.button')}
+        </Button>
+        <Button
+          icon={<ReloadOutlined />}
+          loading={board.isFetching && !board.isPending}
+          onClick={() => void board.refetch()}
+        >
+          {t('projects.supervision.refresh')}
+        </Button>
+      </Space>
     </div>
   );
   if (board.isError) {
