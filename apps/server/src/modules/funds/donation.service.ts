@@ -48,7 +48,7 @@ import { pledgeProblems } from './pledge-rules.js';
 import { publicDonorName } from './public-name.js';
 import { issueReceipt } from './receipt-issuing.js';
 import { receiptsOfDonations } from './receipts.repository.js';
-import type { DonationRow, DonorRow } from './tables.js';
+import type { DonationRow, DonorRow, ReceiptRow } from './tables.js';
 
 /** Roles that keep the books; auditors, supervisors and cadres read them. */
 export const BOOKKEEPERS = new Set(['platform_admin', 'org_admin', 'org_staff']);
@@ -174,22 +174,35 @@ export async function designationProblems(executor: Executor, designation: TDesi
   }
 }
 
-export async function presentDonations(executor: Executor, rows: readonly DonationRow[]): Promise<TDonation[]> {
+/** What the caller already holds, so that presenting a gift just recorded reads nothing again. */
+type Known = { donor: DonorRow; organizationName: string; receipts: ReceiptRow[] };
+
+export async function presentDonations(
+  executor: Executor,
+  rows: readonly DonationRow[],
+  known?: Known,
+): Promise<TDonation[]> {
   const designations = rows.map((row) => parseDesignationKey(row.designation));
   const [donors, names, organizations, receipts] = await Promise.all([
-    donorsByIds(
-      executor,
-      rows.map((row) => row.donor_id),
-    ),
+    known
+      ? new Map([[known.donor.id, known.donor]])
+      : donorsByIds(
+          executor,
+          rows.map((row) => row.donor_id),
+        ),
     designationNames(executor, designations),
-    organizationNames(
-      executor,
-      rows.map((row) => row.organization_id),
-    ),
-    receiptsOfDonations(
-      executor,
-      rows.map((row) => row.id),
-    ),
+    known
+      ? new Map(rows.map((row) => [row.organization_id, known.organizationName]))
+      : organizationNames(
+          executor,
+          rows.map((row) => row.organization_id),
+        ),
+    known
+      ? known.receipts
+      : receiptsOfDonations(
+          executor,
+          rows.map((row) => row.id),
+        ),
   ]);
   const validReceipts = new Map(receipts.filter((r) => r.status === 'valid').map((r) => [r.donation_id, r.number]));
   return rows.map((row, index) => {
@@ -223,8 +236,8 @@ export async function presentDonations(executor: Executor, rows: readonly Donati
   });
 }
 
-async function presentOne(executor: Executor, row: DonationRow): Promise<TDonation> {
-  const [donation] = await presentDonations(executor, [row]);
+async function presentOne(executor: Executor, row: DonationRow, known?: Known): Promise<TDonation> {
+  const [donation] = await presentDonations(executor, [row], known);
   if (!donation) throw errors.donationNotFound({ id: row.id });
   return donation;
 }
@@ -300,7 +313,7 @@ export async function recordDonation(
       created_by: ctx.actor.userId,
     };
     await insertDonation(tx, row);
-    await issueReceipt(tx, row);
+    const receipt = await issueReceipt(tx, row);
     await recordAudit(tx, {
       chainId: organization.id,
       action: 'donation.record',
@@ -313,7 +326,7 @@ export async function recordDonation(
       },
       ...auditBy(ctx),
     });
-    return presentOne(tx, row);
+    return presentOne(tx, row, { donor, organizationName: organization.name, receipts: receipt ? [receipt] : [] });
   });
 }
 

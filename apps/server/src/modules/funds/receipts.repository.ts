@@ -5,16 +5,14 @@ const db = (executor: Executor) => tablesOf<FundsTables>(executor);
 
 /** The next receipt number of an organization's year; the counter row serializes concurrent issuers. */
 export async function nextReceiptSeq(executor: Executor, organizationId: string, year: number): Promise<number> {
-  await db(executor)
-    .insertInto('receipt_counters')
-    .values({ organization_id: organizationId, year, last_seq: 0 })
-    .onConflict((oc) => oc.columns(['organization_id', 'year']).doNothing())
-    .execute();
   const row = await db(executor)
-    .updateTable('receipt_counters')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-    .where('organization_id', '=', organizationId)
-    .where('year', '=', year)
+    .insertInto('receipt_counters')
+    .values({ organization_id: organizationId, year, last_seq: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['organization_id', 'year'])
+        .doUpdateSet((eb) => ({ last_seq: eb('receipt_counters.last_seq', '+', 1) })),
+    )
     .returning('last_seq')
     .executeTakeFirstOrThrow();
   return row.last_seq;
