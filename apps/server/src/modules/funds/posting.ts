@@ -1,6 +1,6 @@
 import { formatFen, type TAccountKind, type TDonationForm, type TEntryKind } from '@tongxin/contracts';
 import type { ServiceContext } from '../../platform/context.js';
-import type { Executor } from '../../platform/db/index.js';
+import { afterCommit, type Executor } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
 import { organizationNames } from '../organizations/index.js';
 import { accountLabels } from './account-labels.js';
@@ -67,6 +67,13 @@ function holdingOf(organizationId: string, form: TDonationForm): AccountSpec {
   return { organizationId, kind: form === 'money' ? 'bank' : 'inventory', form };
 }
 
+/**
+ * Accounts known to exist, by key: an account never changes what it is, so once its creation has committed
+ * a posting need not look it up again. Bounded: past the limit it starts afresh.
+ */
+const knownAccounts = new Map<string, LedgerAccountRow>();
+const KNOWN_ACCOUNTS_MAX = 50_000;
+
 async function resolve(
   executor: Executor,
   account: AccountSpec | LedgerAccountRow,
@@ -77,8 +84,11 @@ async function resolve(
     return account;
   }
   const key = keyOf(account);
-  const known = cache.get(key);
-  if (known) return known;
+  const known = cache.get(key) ?? knownAccounts.get(key);
+  if (known) {
+    cache.set(key, known);
+    return known;
+  }
   const row = await ensureAccount(executor, {
     id: newId(),
     key,
@@ -91,6 +101,10 @@ async function resolve(
     created_at: new Date().toISOString(),
   });
   cache.set(key, row);
+  afterCommit(executor, () => {
+    if (knownAccounts.size >= KNOWN_ACCOUNTS_MAX) knownAccounts.clear();
+    knownAccounts.set(key, row);
+  });
   return row;
 }
 
