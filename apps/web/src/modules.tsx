@@ -124,7 +124,9 @@ export const MODULES: readonly AppModule[] = [
       { key: 'entry', labelKey: 'nav.funds.entry', capability: 'write' },
       { key: 'donations', labelKey: 'nav.funds.donations' },
       { key: 'donors', labelKey: 'nav.funds.donors' },
+      { key: 'pledges', labelKey: 'nav.funds.pledges' },
       { key: 'accounts', labelKey: 'nav.funds.accounts' },
+      { key: 'journal', labelKey: 'nav.funds.journal' },
     ],
     routes: [
       { path: 'funds', element: <Navigate to="/funds/donations" replace /> },
@@ -152,6 +154,18 @@ export const MODULES: readonly AppModule[] = [
       {
         path: 'funds/donors/:donorId',
         lazy: async () => ({ Component: (await import('./pages/funds/DonorPage')).DonorPage }),
+      },
+      {
+        path: 'funds/pledges',
+        lazy: async () => ({ Component: (await import('./pages/funds/PledgesPage')).PledgesPage }),
+      },
+      {
+        path: 'funds/pledges/:pledgeId',
+        lazy: async () => ({ Component: (await import('./pages/funds/PledgePage')).PledgePage }),
+      },
+      {
+        path: 'funds/journal',
+        lazy: async () => ({ Component: (await import('./pages/funds/JournalPage')).JournalPage }),
       },
       {
         path: 'funds/accounts',

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { pickOption } from './projects.js';
 
-export type FundsPageName = '捐赠登记' | '捐赠记录' | '捐赠人' | '资金账户';
+export type FundsPageName = '捐赠登记' | '捐赠记录' | '捐赠人' | '认捐管理' | '资金账户' | '日记账';
 
 /** Opens a page of 捐赠与资金 from the menu, unfolding the menu entry first when it is folded. */
 export async function openFundsPage(page: Page, name: FundsPageName): Promise<void> {
@@ -124,4 +124,41 @@ export async function confirmSettlement(page: Page, outcome: '已支付' | '支�
 /** Waits until antd's passing messages are gone, so that a snapshot shows the page, not the toasts over it. */
 export async function messagesGone(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.ant-message-notice').length === 0);
+}
+
+/** Registers a person under 捐赠人 and waits for their page. */
+export async function registerDonor(page: Page, name: string): Promise<void> {
+  await openFundsPage(page, '捐赠人');
+  await page.getByRole('button', { name: '新建捐赠人' }).first().click();
+  const drawer = page.locator('.ant-drawer-open');
+  await drawer.getByLabel('姓名或名称', { exact: true }).fill(name);
+  await drawer.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByTestId('donor-title').filter({ hasText: name }).waitFor();
+}
+
+export type Instalment = { dueOn: string; amount: string };
+
+/** Fills 新建认捐 on 认捐管理 for a registered donor and saves it; resolves on the pledge's page. */
+export async function createPledge(
+  page: Page,
+  pledge: { donor: string; title: string; instalments: readonly Instalment[] },
+): Promise<void> {
+  await page.getByTestId('new-pledge').first().click();
+  const drawer = page.locator('.ant-drawer-open');
+  await drawer.getByLabel('捐赠人', { exact: true }).click();
+  await page.keyboard.type(pledge.donor);
+  await page.getByTestId('donor-option').first().waitFor();
+  await page.keyboard.press('Enter');
+  await drawer.getByLabel('认捐事项', { exact: true }).fill(pledge.title);
+  for (const [index, instalment] of pledge.instalments.entries()) {
+    if (index > 0) await drawer.getByRole('button', { name: '添加一期' }).click();
+    const row = drawer.getByTestId('instalment-row').nth(index);
+    await row.getByLabel('应到日期', { exact: true }).click();
+    await page.keyboard.type(instalment.dueOn);
+    // Leaving the field keeps the typed date (Enter would send the form at once).
+    await page.keyboard.press('Tab');
+    await row.getByLabel('金额（元）', { exact: true }).fill(instalment.amount);
+  }
+  // Closes a date picker left open (Escape would close the drawer as well).
+  await drawer.locator('.ant-drawer-title').click();
 }

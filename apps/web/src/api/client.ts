@@ -63,7 +63,7 @@ type SendOptions = { query?: QueryParams; body?: BodyInit; headers?: Record<stri
 
 /** Sends a request with the session cookie, the language and (on writes) the CSRF token; refusals become ApiError. */
 async function send(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: SendOptions,
 ): Promise<Response> {
@@ -94,7 +94,7 @@ async function send(
 
 /** One call of the Tongxin API: JSON in and out, cookie session, CSRF header on writes. */
 export async function api<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {

@@ -1,7 +1,9 @@
 import type {
   TAccountKind,
   TAllocationRequest,
+  TClosePeriodRequest,
   TCreateDonationRequest,
+  TCreatePledgeRequest,
   TCreateDonorRequest,
   TDonation,
   TDonationForm,
@@ -9,25 +11,53 @@ import type {
   TDonor,
   TDonorKind,
   TFundAccount,
+  TEntryKind,
   TJournalEntry,
   TPage,
   TPaymentBatch,
   TPaymentBatchRequest,
+  TPledge,
   TProjectFunding,
+  TReceipt,
   TRefundRequest,
+  TRemainder,
+  TRemainderRequest,
   TReversalRequest,
   TSettlePaymentsRequest,
   TTransferRequest,
 } from '@tongxin/contracts';
-import { api, type QueryParams } from './client';
+import { api, apiUrl, type QueryParams } from './client';
 
-export type DonorListQuery = { q?: string; kind?: TDonorKind; page?: number; pageSize?: number } & QueryParams;
+export type DonorListQuery = {
+  q?: string;
+  organizationId?: string;
+  kind?: TDonorKind;
+  page?: number;
+  pageSize?: number;
+} & QueryParams;
 
 export type DonationListQuery = {
   organizationId?: string;
   donorId?: string;
   form?: TDonationForm;
   year?: number;
+  page?: number;
+  pageSize?: number;
+} & QueryParams;
+
+export type PledgeListQuery = {
+  organizationId?: string;
+  donorId?: string;
+  overdueOnly?: boolean;
+  page?: number;
+  pageSize?: number;
+} & QueryParams;
+
+export type JournalQuery = {
+  organizationId?: string;
+  kind?: TEntryKind;
+  from?: string;
+  to?: string;
   page?: number;
   pageSize?: number;
 } & QueryParams;
@@ -90,3 +120,31 @@ export const fetchEntry = (id: string, signal?: AbortSignal) =>
 
 export const reverseEntry = (key: string, id: string, body: TReversalRequest) =>
   api<PostingResult>('POST', `/ledger/entries/${id}/reversal`, { body, headers: posting(key) });
+
+export const fetchEntries = (query: JournalQuery, signal?: AbortSignal) =>
+  api<TPage<TJournalEntry>>('GET', '/ledger/entries', { query, signal });
+
+export const closePeriod = (body: TClosePeriodRequest) =>
+  api<{ organizationId: string; year: number }>('POST', '/ledger/periods', { body });
+
+export const fetchReceipts = (donationId: string, signal?: AbortSignal) =>
+  api<{ items: TReceipt[] }>('GET', `/donations/${donationId}/receipts`, { signal });
+
+/** The printable receipt: a plain link, so that the browser opens the PDF with the session cookie. */
+export const receiptPdfUrl = (receiptId: string) => apiUrl(`/receipts/${receiptId}/pdf`);
+
+export const setOfficialBillNumber = (receiptId: string, officialBillNumber: string | null) =>
+  api<TReceipt>('PUT', `/receipts/${receiptId}/official-bill-number`, { body: { officialBillNumber } });
+
+export const fetchPledges = (query: PledgeListQuery, signal?: AbortSignal) =>
+  api<TPage<TPledge>>('GET', '/pledges', { query, signal });
+
+export const fetchPledge = (id: string, signal?: AbortSignal) => api<TPledge>('GET', `/pledges/${id}`, { signal });
+
+export const createPledge = (body: TCreatePledgeRequest) => api<TPledge>('POST', '/pledges', { body });
+
+export const fetchRemainders = (projectId: string, signal?: AbortSignal) =>
+  api<{ items: TRemainder[] }>('GET', `/projects/${projectId}/remainders`, { signal });
+
+export const handleRemainder = (key: string, projectId: string, body: TRemainderRequest) =>
+  api<TRemainder>('POST', `/projects/${projectId}/remainders`, { body, headers: posting(key) });

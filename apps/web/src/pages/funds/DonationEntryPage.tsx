@@ -5,14 +5,11 @@ import {
   PAYMENT_METHOD,
   SALUTATION,
   type TCreateDonationRequest,
-  type TDesignation,
-  type TDesignationKind,
   type TDonation,
   type TDonationForm,
   type TDonor,
   type TDonorDisplay,
   type TPaymentMethod,
-  type TProjectCategory,
 } from '@tongxin/contracts';
 import {
   Alert,
@@ -44,20 +41,19 @@ import { useT } from '../../i18n/useT';
 import { beijingToday, fromBusinessDate, isAfterToday, toBusinessDate } from '../../lib/dates';
 import { formatYuan, useYuanRule, yuanTextToFen } from '../../lib/money';
 import { useSessionUser } from '../../session/SessionUserContext';
-import { DESIGNATION_ALIASES, DESIGNATION_FIELDS, DesignationFields } from './entry/DesignationFields';
+import {
+  DESIGNATION_ALIASES,
+  DESIGNATION_FIELDS,
+  DesignationFields,
+  designationOf,
+  type DesignationValues,
+} from './entry/DesignationFields';
 import { DonorPicker, type DonorChoice } from './shared/DonorPicker';
 import { PHONE_PATTERN } from './shared/labels';
+import { PledgeField } from './entry/PledgeField';
 import { GoodsItems, ITEM_FIELDS, itemValue, type ItemRow } from './entry/GoodsItems';
 import { SessionGiftList } from './entry/SessionGiftList';
 import { useSessionGifts } from './entry/useSessionGifts';
-
-type DesignationValues = {
-  kind: TDesignationKind;
-  projectId?: string | null;
-  villageId?: string | null;
-  regionCode?: string | null;
-  category?: TProjectCategory | null;
-};
 
 type Values = {
   donor?: DonorChoice | null;
@@ -68,6 +64,7 @@ type Values = {
   designation: DesignationValues;
   displayAs: TDonorDisplay;
   receivedOn: Dayjs | null;
+  pledgeId?: string | null;
   note?: string;
 };
 
@@ -81,6 +78,7 @@ const FIELDS = [
   ...DESIGNATION_FIELDS,
   'displayAs',
   'receivedOn',
+  'pledgeId',
   'note',
 ];
 /** The donor's own fields, refused when the new donor is registered, stand at the new donor's fields. */
@@ -93,22 +91,7 @@ const ALIASES = {
 };
 
 /** What is cleared for the next gift; the date, method, designation and mode stay as they were. */
-const PER_GIFT: (keyof Values)[] = ['donor', 'newDonor', 'amount', 'items', 'displayAs', 'note'];
-
-function designationOf(values: DesignationValues): TDesignation {
-  switch (values.kind) {
-    case 'unrestricted':
-      return { kind: 'unrestricted' };
-    case 'project':
-      return { kind: 'project', projectId: values.projectId ?? '' };
-    case 'village':
-      return { kind: 'village', villageId: values.villageId ?? '' };
-    case 'region':
-      return { kind: 'region', regionCode: values.regionCode ?? '' };
-    case 'category':
-      return { kind: 'category', category: values.category ?? 'industry' };
-  }
-}
+const PER_GIFT: (keyof Values)[] = ['donor', 'newDonor', 'amount', 'items', 'displayAs', 'pledgeId', 'note'];
 
 /**
  * 捐赠登记: gift after gift at a donation drive, from the keyboard. Type the donor's name and pick them, or
@@ -139,6 +122,7 @@ export function DonationEntryPage() {
   // Opened from a donor's page (?donor=…): the gift is theirs, booked with their organization.
   const [params] = useSearchParams();
   const givenId = params.get('donor');
+  const givenPledge = params.get('pledge');
   const given = useQuery({
     queryKey: keys.donor(givenId ?? ''),
     queryFn: ({ signal }) => fetchDonor(givenId ?? '', signal),
@@ -188,6 +172,7 @@ export function DonationEntryPage() {
         designation: designationOf(values.designation),
         displayAs: values.displayAs,
         receivedOn: toBusinessDate(values.receivedOn) ?? '',
+        pledgeId: values.pledgeId ?? null,
         note: values.note?.trim() || null,
         ...(mode === 'money'
           ? { method: values.method, amount: yuanTextToFen(values.amount) ?? 0 }
@@ -300,6 +285,7 @@ export function DonationEntryPage() {
                   organizationId={organizationId}
                   autoFocus
                   onChange={(choice) => {
+                    form.setFieldValue('pledgeId', null);
                     // Form.Item keeps the choice; the focus goes on to what is to be typed next.
                     if (choice?.kind === 'existing') focusSoon(() => amountRef.current);
                   }}
@@ -361,6 +347,11 @@ export function DonationEntryPage() {
               ) : (
                 <GoodsItems />
               )}
+              <PledgeField
+                organizationId={organizationId}
+                donorId={donor?.kind === 'existing' ? donor.donor.id : null}
+                preset={givenPledge}
+              />
               <DesignationFields organizationId={organizationId} />
               <Row gutter={12}>
                 <Col xs={24} md={14}>

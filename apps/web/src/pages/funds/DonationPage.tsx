@@ -22,20 +22,17 @@ import { formatDateTime } from '../../lib/dates';
 import { formatYuan } from '../../lib/money';
 import { useRunsProjects } from '../projects/shared/useProjectSide';
 import { MONO } from '../registry/shared/labels';
+import { ReceiptsCard } from './donations/ReceiptsCard';
 import { RefundModal } from './donations/RefundModal';
 import { ReversalModal } from './donations/ReversalModal';
 import { TraceView } from './donations/TraceView';
 import { Money } from './shared/Money';
 import { DonationStatusTag } from './shared/Tags';
 
-/**
- * What of the gift may still be refunded: its share still in the fund it came into (the account its own
- * booking reached). Money already allocated must come back first; the server checks again.
- */
+/** What of the gift may still be refunded: the server's figure, nothing once it is reversed or refunded. */
 function refundableOf(donation: TDonation, trace: TDonationTrace | undefined): number {
   if (!trace || donation.status === 'reversed' || donation.status === 'refunded') return 0;
-  const fund = trace.steps.find((step) => step.kind === 'donation' && step.entryId === donation.entryId)?.to;
-  return trace.heldIn.find((place) => place.account === fund)?.amount ?? 0;
+  return trace.refundable;
 }
 
 /** The goods of a gift in kind, with the value each row adds up to. */
@@ -163,6 +160,16 @@ export function DonationPage() {
       label: t('funds.field.receipt'),
       children: d.receiptNumber ? <span style={MONO}>{d.receiptNumber}</span> : none,
     },
+    {
+      key: 'entry',
+      label: t('funds.donation.entry'),
+      children: <Link to={`/funds/journal?entry=${d.entryId}`}>{t('funds.donation.entryLink')}</Link>,
+    },
+    {
+      key: 'pledge',
+      label: t('funds.donation.pledge'),
+      children: d.pledgeId ? <Link to={`/funds/pledges/${d.pledgeId}`}>{t('funds.donation.pledgeLink')}</Link> : none,
+    },
     { key: 'campaign', label: t('funds.field.campaignRef'), children: d.campaignRef ?? none },
     { key: 'createdAt', label: t('funds.field.createdAt'), children: formatDateTime(d.createdAt) },
     {
@@ -261,6 +268,7 @@ export function DonationPage() {
           </Card>
         </Col>
       </Row>
+      <ReceiptsCard donationId={d.id} canEdit={keepsBooks} />
       <RefundModal
         key={`refund-${opening}`}
         donation={d}
@@ -270,7 +278,12 @@ export function DonationPage() {
       />
       <ReversalModal
         key={`reversal-${opening}`}
-        donation={d}
+        entryId={d.entryId}
+        what={t('funds.reversal.confirmText', {
+          name: d.donorName,
+          amount: formatYuan(d.amount) ?? '',
+          date: d.receivedOn,
+        })}
         open={dialog === 'reversal'}
         onClose={() => setDialog(null)}
       />

@@ -30,6 +30,7 @@ const DEFAULT_COLUMNS: readonly DonationColumnKey[] = [
   'form',
   'designation',
   'status',
+  'receipt',
 ];
 
 const FILTERS = ['org', 'donor', 'form', 'year'] as const;

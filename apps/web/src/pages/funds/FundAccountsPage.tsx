@@ -1,4 +1,4 @@
-import { SendOutlined, SwapOutlined } from '@ant-design/icons';
+import { LockOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DONATION_FORM, type TFundAccount } from '@tongxin/contracts';
 import { Button, Card, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
@@ -11,9 +11,11 @@ import { ErrorState } from '../../components/ErrorState';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { useLabel } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
+import { useSessionUser } from '../../session/SessionUserContext';
 import { useRunsProjects } from '../projects/shared/useProjectSide';
 import { useListParams } from '../registry/shared/useListParams';
 import { AllocationModal } from './accounts/AllocationModal';
+import { ClosePeriodModal } from './accounts/ClosePeriodModal';
 import { TransferModal } from './accounts/TransferModal';
 import { Money } from './shared/Money';
 
@@ -69,6 +71,9 @@ function booksOf(accounts: readonly TFundAccount[]): Books[] {
 
 type Movement = { kind: 'allocate' | 'transfer'; fund: TFundAccount };
 
+/** Who closes a year of the books: an organization's administrator (the server checks the organization). */
+const CLOSERS = new Set(['platform_admin', 'org_admin']);
+
 /** A bar under a balance: its share of the organization's largest fund, to see the big ones at a glance. */
 function ShareBar({ value, max }: { value: number; max: number }) {
   const width = max > 0 ? Math.max(2, Math.round((value / max) * 100)) : 0;
@@ -89,7 +94,10 @@ export function FundAccountsPage() {
   const label = useLabel();
   const keepsBooks = useRunsProjects();
   const [params, update] = useListParams();
+  const user = useSessionUser();
+  const canClose = keepsBooks && CLOSERS.has(user.role);
   const [movement, setMovement] = useState<Movement | null>(null);
+  const [closing, setClosing] = useState<{ id: string; name: string } | null>(null);
   const [opening, setOpening] = useState(0);
   const query: FundAccountQuery = {
     organizationId: params.get('org') ?? undefined,
@@ -141,6 +149,20 @@ export function FundAccountsPage() {
         <Card
           key={books.organizationId}
           title={books.organizationName}
+          extra={
+            canClose ? (
+              <Button
+                icon={<LockOutlined />}
+                onClick={() => {
+                  setOpening((count) => count + 1);
+                  setClosing({ id: books.organizationId, name: books.organizationName });
+                }}
+                data-testid="close-period"
+              >
+                {t('funds.period.button')}
+              </Button>
+            ) : null
+          }
           style={{ marginBottom: 16 }}
           data-testid="org-books"
         >
@@ -293,6 +315,14 @@ export function FundAccountsPage() {
       {body}
       {movement?.kind === 'allocate' && (
         <AllocationModal key={opening} fund={movement.fund} onClose={() => setMovement(null)} />
+      )}
+      {closing && (
+        <ClosePeriodModal
+          key={opening}
+          organizationId={closing.id}
+          organizationName={closing.name}
+          onClose={() => setClosing(null)}
+        />
       )}
       {movement?.kind === 'transfer' && (
         <TransferModal key={opening} fund={movement.fund} onClose={() => setMovement(null)} />

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ZReversalRequest, type TDonation } from '@tongxin/contracts';
+import { ZReversalRequest } from '@tongxin/contracts';
 import { Alert, App, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { reverseEntry } from '../../../api/funds';
@@ -12,7 +12,6 @@ import { useSingleFlight } from '../../../forms/useSingleFlight';
 import { useZodRule } from '../../../forms/useZodRule';
 import { useT } from '../../../i18n/useT';
 import { beijingToday, fromBusinessDate, isAfterToday, toBusinessDate } from '../../../lib/dates';
-import { formatYuan } from '../../../lib/money';
 import { POSTING_REFUSAL_FIELDS } from '../shared/labels';
 
 type Values = { on: Dayjs | null; reason?: string };
@@ -20,13 +19,24 @@ type Values = { on: Dayjs | null; reason?: string };
 const FIELDS = ['on', 'reason'];
 const ALIASES = { reversedOn: 'on' };
 
-type Props = { donation: TDonation; open: boolean; onClose: () => void };
+type Props = {
+  /** The journal entry to undo: a gift's booking, or any reversible entry of the journal. */
+  entryId: string;
+  /** What is undone, in the words of the confirmation (“撤销 张三 2026-03-01 的 ¥500.00 捐赠记账…”). */
+  what: string;
+  /** The dialog's title; a gift's own (冲销这笔捐赠的记账) when left out. */
+  title?: string;
+  /** What a reversal is for, under the warning; a gift's own when left out. */
+  hint?: string;
+  open: boolean;
+  onClose: () => void;
+};
 
 /**
- * 冲销: undoes the booking of a gift recorded in error with its mirror image, dated in an open period; the
- * original stays on record. It cannot be taken back, so it asks once more. Mount anew for each opening.
+ * 冲销: undoes an entry — the booking of a gift recorded in error, an allocation, a transfer — with its
+ * mirror image, dated in an open period; the original stays on record. It cannot be taken back, so it asks once more. Mount anew for each opening.
  */
-export function ReversalModal({ donation, open, onClose }: Props) {
+export function ReversalModal({ entryId, what, title, hint, open, onClose }: Props) {
   const t = useT();
   const zodRule = useZodRule();
   const { message, modal } = App.useApp();
@@ -39,7 +49,7 @@ export function ReversalModal({ donation, open, onClose }: Props) {
   const mutation = useMutation({
     mutationFn: (values: Values) =>
       send((key) =>
-        reverseEntry(key, donation.entryId, {
+        reverseEntry(key, entryId, {
           reversedOn: toBusinessDate(values.on) ?? '',
           reason: values.reason?.trim() ?? '',
         }),
@@ -55,11 +65,7 @@ export function ReversalModal({ donation, open, onClose }: Props) {
   const confirm = (values: Values) => {
     modal.confirm({
       title: t('funds.reversal.confirmTitle'),
-      content: t('funds.reversal.confirmText', {
-        name: donation.donorName,
-        amount: formatYuan(donation.amount) ?? '',
-        date: donation.receivedOn,
-      }),
+      content: what,
       okText: t('funds.reversal.submit'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
@@ -74,7 +80,7 @@ export function ReversalModal({ donation, open, onClose }: Props) {
     <FormModal
       form={form}
       open={open}
-      title={t('funds.reversal.title')}
+      title={title ?? t('funds.reversal.title')}
       submitLabel={t('funds.reversal.submit')}
       isSaving={mutation.isPending}
       isDangerous
@@ -86,7 +92,7 @@ export function ReversalModal({ donation, open, onClose }: Props) {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('funds.reversal.warning')}
-          description={t('funds.reversal.warningHint')}
+          description={hint ?? t('funds.reversal.warningHint')}
         />
       }
     >

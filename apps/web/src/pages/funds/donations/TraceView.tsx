@@ -27,8 +27,8 @@ function AccountName({ text, home }: { text: string; home: string }) {
   );
 }
 
-/** A payment step whose money went back into an account: the payee's payment failed. */
-const isReturn = (step: TTraceStep) => step.kind === 'payment' && step.to !== null && step.to.includes(' · ');
+/** A payment step whose money stayed on the books (moved back to the project): the payee's payment failed. */
+const isReturn = (step: TTraceStep) => step.kind === 'payment' && step.direction === 'moved';
 
 const COLORS: Readonly<Record<TEntryKind, string>> = {
   donation: 'blue',

@@ -1,4 +1,10 @@
-import { DESIGNATION_KIND, PROJECT_CATEGORY, type TDesignationKind } from '@tongxin/contracts';
+import {
+  DESIGNATION_KIND,
+  PROJECT_CATEGORY,
+  type TDesignation,
+  type TDesignationKind,
+  type TProjectCategory,
+} from '@tongxin/contracts';
 import { Col, Form, Row, Select } from 'antd';
 import { RegionCascader } from '../../../components/RegionCascader';
 import { useLabelOptions } from '../../../i18n/useLabel';
@@ -16,6 +22,31 @@ export const DESIGNATION_FIELDS = [
   'designation.regionCode',
   'designation.category',
 ];
+
+/** A designation as its form fields hold it. */
+export type DesignationValues = {
+  kind: TDesignationKind;
+  projectId?: string | null;
+  villageId?: string | null;
+  regionCode?: string | null;
+  category?: TProjectCategory | null;
+};
+
+/** The designation the fields name, as the API takes it. */
+export function designationOf(values: DesignationValues): TDesignation {
+  switch (values.kind) {
+    case 'unrestricted':
+      return { kind: 'unrestricted' };
+    case 'project':
+      return { kind: 'project', projectId: values.projectId ?? '' };
+    case 'village':
+      return { kind: 'village', villageId: values.villageId ?? '' };
+    case 'region':
+      return { kind: 'region', regionCode: values.regionCode ?? '' };
+    case 'category':
+      return { kind: 'category', category: values.category ?? 'industry' };
+  }
+}
 
 /** The server names an unknown project, village or region at `designation`: the target's field says it. */
 export const DESIGNATION_ALIASES = { designation: 'designation.kind' };

@@ -9,11 +9,13 @@ import { keys } from '../../../api/keys';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { useT } from '../../../i18n/useT';
+import { formatYuan } from '../../../lib/money';
 import { useProjectSide, useRunsProjects } from '../../projects/shared/useProjectSide';
 import { FUNDABLE } from '../shared/labels';
 import { Money } from '../shared/Money';
 import { PaymentBatchCard } from './PaymentBatchCard';
 import { PaymentBatchDrawer } from './PaymentBatchDrawer';
+import { RemainderSection } from './RemainderSection';
 
 type Gift = TProjectFunding['donations'][number];
 
@@ -66,6 +68,14 @@ export function ProjectFundsTab({ project }: { project: TProject }) {
             <div className="tx-fact-value" style={{ fontSize: 20, fontWeight: 600 }}>
               <Money fen={figure.amount} />
             </div>
+            {figure.key === 'held' && f.heldForPayees > 0 && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="funding-held-split">
+                {t('funds.project.heldSplit', {
+                  fund: formatYuan(f.heldInProjectFund) ?? '',
+                  payees: formatYuan(f.heldForPayees) ?? '',
+                })}
+              </Typography.Text>
+            )}
           </div>
         ))}
         {budgetShare !== null && (
@@ -150,6 +160,7 @@ export function ProjectFundsTab({ project }: { project: TProject }) {
           ))}
         </div>
       )}
+      <RemainderSection project={project} funding={f} canHandle={canPay} />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}>
         {t('funds.project.note')}
       </Typography.Paragraph>

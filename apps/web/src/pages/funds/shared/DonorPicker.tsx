@@ -42,7 +42,8 @@ export function DonorPicker(props: Props) {
   const [search, setSearch] = useState('');
   const typed = search.trim();
   const term = useDebounced(typed, 200);
-  const query = { q: term || undefined, pageSize: 20 };
+  // The server limits the search to the organization, so that a city user finds the donors of the one chosen.
+  const query = { q: term || undefined, organizationId: organizationId ?? undefined, pageSize: 20 };
   const found = useQuery({
     queryKey: keys.donorList(query),
     queryFn: ({ signal }) => fetchDonors(query, signal),

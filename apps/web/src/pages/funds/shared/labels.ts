@@ -1,4 +1,9 @@
-import type { TDonationStatus, TPaymentStatus, TProjectStatus } from '@tongxin/contracts';
+import type { TDonationStatus, TPaymentStatus, TPledge, TProjectStatus } from '@tongxin/contracts';
+
+/** Where an instalment of a pledge stands (contracts' INSTALMENT_STATUS). */
+export type InstalmentStatus = TPledge['instalments'][number]['status'];
+/** 认捐 or 认建 (contracts' PLEDGE_KIND). */
+export type PledgeKind = TPledge['kind'];
 
 export const DONATION_STATUS_COLORS: Readonly<Record<TDonationStatus, string>> = {
   received: 'green',
@@ -11,6 +16,12 @@ export const PAYMENT_STATUS_COLORS: Readonly<Record<TPaymentStatus, string>> = {
   pending: 'blue',
   paid: 'green',
   failed: 'red',
+};
+
+export const INSTALMENT_STATUS_COLORS: Readonly<Record<InstalmentStatus, string>> = {
+  due: 'blue',
+  overdue: 'red',
+  fulfilled: 'green',
 };
 
 /** From approval until completion a project may receive money (the server's FUNDABLE). */

@@ -125,7 +125,14 @@ export function useDonationColumns(
     receipt: {
       key: 'receipt',
       title: t(DONATION_COLUMN_TITLES.receipt),
-      render: (_, row) => (row.receiptNumber ? <span style={{ ...MONO, ...nowrap }}>{row.receiptNumber}</span> : none),
+      render: (_, row) =>
+        row.receiptNumber ? (
+          <span style={{ ...MONO, ...nowrap }} data-testid="donation-receipt">
+            {row.receiptNumber}
+          </span>
+        ) : (
+          none
+        ),
     },
     createdAt: {
       key: 'createdAt',
