@@ -231,3 +231,52 @@ test('an enterprise gives goods, a person gives money and is partly refunded, an
   await expect(page.getByTestId('donation-actions').count()).resolves.toBe(0);
   await county.context.close();
 });
+
+test('a terminated project returns its leftover money to the fund it came from', async () => {
+  const project = `磴口县光伏助农项目${uniqueSuffix()}`;
+  const county = await openSession(browser, server.url);
+  const { page } = county;
+  snapshotOnFailure(page, 'funds-remainder');
+  await signIn(page, COUNTY, DEMO_PASSWORD);
+  const path = await projectInProgress(county, project);
+
+  // A gift to the project, allocated to it.
+  await openFundsPage(page, '捐赠登记');
+  await designate(page, { project });
+  await donorField(page).click();
+  await enterGift(page, { donor: '孙志刚', newDonor: { salutation: '先生' }, amount: '1200' });
+  await openFundsPage(page, '资金账户');
+  const fund = fundRow(page, `定向项目：${project}`);
+  await fund.getByRole('button', { name: '拨付项目' }).click();
+  const allocate = dialog(page, '拨付项目');
+  await allocate.getByText(project).first().waitFor();
+  await allocate.getByLabel('金额（元）', { exact: true }).fill('1200');
+  await allocate.getByRole('button', { name: '确认拨付' }).click();
+  await allocate.waitFor({ state: 'hidden' });
+
+  // The city terminates the project; the county is offered to handle what is left.
+  const city = await openSession(browser, server.url);
+  await signIn(city.page, CITY, DEMO_PASSWORD);
+  await city.page.goto(path);
+  await takeStep(city.page, '终止', '已终止', '村集体决定改建其他项目');
+  await city.context.close();
+  await page.goto(`${path}?tab=funds`);
+  const remainders = page.getByTestId('remainders');
+  await remainders.getByText('项目已结束，尚有结余 ¥1,200.00').waitFor();
+  await remainders.getByTestId('handle-remainder').click();
+  const handle = dialog(page, '结余处理');
+  await handle.getByText('退回原资金', { exact: true }).click();
+  await handle.getByRole('button', { name: '确认处理' }).click();
+  const confirm = page.locator('.ant-modal-confirm').filter({ hasText: '¥1,200.00 将退回原资金' });
+  await confirm.getByRole('button', { name: '确认处理' }).click();
+  await remainders
+    .locator('.ant-table-row')
+    .filter({ hasText: '退回原资金' })
+    .filter({ hasText: '¥1,200.00' })
+    .waitFor();
+  await page.getByTestId('funding-held').filter({ hasText: '¥0.00' }).waitFor();
+  await messagesGone(page);
+  await remainders.scrollIntoViewIfNeeded();
+  await snapshot(page, 'funds-remainder');
+  await county.context.close();
+});

@@ -43,6 +43,8 @@ export function ProjectFundsTab({ project }: { project: TProject }) {
   const f = funding.data;
   const canPay = keepsBooks && (side.isOwner || side.isAbove);
   const canBatch = canPay && FUNDABLE.has(project.status);
+  // An ended or not yet approved project receives no money: no hint to allocate some.
+  const canReceive = keepsBooks && FUNDABLE.has(project.status);
   const openBatch = () => {
     setOpening((count) => count + 1);
     setDrawer(true);
@@ -101,9 +103,9 @@ export function ProjectFundsTab({ project }: { project: TProject }) {
             <EmptyState
               compact
               title={t('funds.project.noGifts')}
-              hint={keepsBooks ? t('funds.project.noGiftsHint') : undefined}
+              hint={canReceive ? t('funds.project.noGiftsHint') : undefined}
               action={
-                keepsBooks ? (
+                canReceive ? (
                   <Link to="/funds/accounts">
                     <Button>{t('funds.project.toAccounts')}</Button>
                   </Link>
