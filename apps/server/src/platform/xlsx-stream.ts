@@ -15,8 +15,7 @@ export type SheetColumn<Row, Context> = {
 export function streamWorkbook<Row, Context>(options: {
   sheetName: string;
   columns: readonly SheetColumn<Row, Context>[];
-  pages:
-    AsyncIterable<{ rows: readonly Row[]; context: Context }> | Iterable<{ rows: readonly Row[]; context: Context }>;
+  pages: AsyncIterable<{ rows: readonly Row[]; context: Context }>;
   onDone: (rows: number) => Promise<void>;
 }): PassThrough {
   const stream = new PassThrough();

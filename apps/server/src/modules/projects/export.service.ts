@@ -110,12 +110,8 @@ function daysBetween(from: string, to: string): number {
 }
 
 /** The supervision board as a workbook: one row per overdue item, the days it is late counted to today. */
-export async function exportSupervision(ctx: ServiceContext, kind?: TOverdueItem['kind']): Promise<PassThrough> {
-  const board = await supervisionBoard(ctx);
+export function exportSupervision(ctx: ServiceContext, kind?: TOverdueItem['kind']): PassThrough {
   const today = beijingDate();
-  const rows: OverdueRow[] = board.flatMap((row) =>
-    row.overdue.filter((item) => !kind || item.kind === kind).map((item) => ({ project: row.project, item })),
-  );
   const columns: SheetColumn<OverdueRow, null>[] = [
     { header: '项目编号', width: 16, value: (r) => r.project.code },
     { header: '项目名称', width: 36, value: (r) => r.project.name },
@@ -129,7 +125,13 @@ export async function exportSupervision(ctx: ServiceContext, kind?: TOverdueItem
   return streamWorkbook({
     sheetName: '逾期事项',
     columns,
-    pages: [{ rows, context: null }],
+    pages: (async function* () {
+      const board = await supervisionBoard(ctx);
+      const rows: OverdueRow[] = board.flatMap((row) =>
+        row.overdue.filter((item) => !kind || item.kind === kind).map((item) => ({ project: row.project, item })),
+      );
+      yield { rows, context: null };
+    })(),
     onDone: (count) =>
       recordAudit(ctx.db, {
         chainId: ctx.actor.organizationId,

@@ -59,7 +59,7 @@ export function recordRoutes(app: ApiApp): void {
       },
     },
     async (request, reply) => {
-      const stream = await exportSupervision(serviceContext(request), request.query.kind);
+      const stream = exportSupervision(serviceContext(request), request.query.kind);
       const name = encodeURIComponent(`逾期事项-${beijingDate()}.xlsx`);
       return reply
         .header('content-disposition', `attachment; filename="overdue.xlsx"; filename*=UTF-8''${name}`)
