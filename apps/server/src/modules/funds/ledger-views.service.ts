@@ -17,6 +17,7 @@ import { maskPersonName } from '../../platform/privacy/mask.js';
 import { organizationNames } from '../organizations/index.js';
 import { getProject, projectNames } from '../projects/index.js';
 import { accountLabels, designationNames, designationText } from './account-labels.js';
+import { heldBy } from './account-sides.js';
 import { parseDesignationKey } from './designation.js';
 import { donorsByIds, findDonationsByIds } from './donations.repository.js';
 import { getDonation } from './donation.service.js';
@@ -36,11 +37,8 @@ import { payeeNames } from './payments.repository.js';
 import { publicDonorName } from './public-name.js';
 import type { JournalEntryRow, LedgerAccountRow, TraceLinkRow } from './tables.js';
 
-const CREDIT_NORMAL = new Set(['fund', 'project_fund', 'payable']);
-
 function held(account: LedgerAccountRow): number {
-  // `0 - x` rather than `-x`: an emptied fund shows 0, not -0.
-  return CREDIT_NORMAL.has(account.kind) ? 0 - account.balance : account.balance;
+  return heldBy(account.kind, account.balance);
 }
 
 /** Fund balances of the organizations in scope. */

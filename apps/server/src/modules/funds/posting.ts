@@ -4,6 +4,7 @@ import { afterCommit, type Executor } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
 import { organizationNames } from '../organizations/index.js';
 import { accountLabels } from './account-labels.js';
+import { heldBy, isCreditNormal } from './account-sides.js';
 import { fundErrors as errors } from './errors.js';
 import {
   addToBalance,
@@ -16,9 +17,6 @@ import {
   setLotRemaining,
 } from './ledger.repository.js';
 import type { FundLotRow, JournalLineRow, LedgerAccountRow, TraceLinkRow } from './tables.js';
-
-/** Accounts that say whose money it is; they hold donated shares (lots). */
-const CREDIT_NORMAL = new Set<TAccountKind>(['fund', 'project_fund', 'payable']);
 
 export type AccountSpec = {
   organizationId: string;
@@ -166,7 +164,7 @@ export async function post(ctx: ServiceContext, posting: Posting): Promise<Poste
         amount: piece.amount,
         ref: flow.ref ?? null,
       });
-      if (to && CREDIT_NORMAL.has(to.kind))
+      if (to && isCreditNormal(to.kind))
         newLots.push({ id: newId(), account_id: to.id, donation_id: piece.donationId, remaining: piece.amount });
     }
   }
@@ -208,7 +206,7 @@ export async function post(ctx: ServiceContext, posting: Posting): Promise<Poste
     const balance = await addToBalance(tx, line.account_id, line.amount);
     const account = byId.get(line.account_id);
     // Lots already refuse an overdraft of a fund; this guards the holding side and any rule gone wrong.
-    const held = account && CREDIT_NORMAL.has(account.kind) ? -balance : balance;
+    const held = account ? heldBy(account.kind, balance) : balance;
     if (held < 0 && account) {
       const labels = await accountLabels(tx, [account]);
       throw errors.insufficient({
@@ -228,7 +226,7 @@ async function takeShares(
   amount: number,
   donationId: string | undefined,
 ): Promise<{ donationId: string; amount: number }[]> {
-  if (!CREDIT_NORMAL.has(account.kind)) return [{ donationId: donationId ?? '', amount }];
+  if (!isCreditNormal(account.kind)) return [{ donationId: donationId ?? '', amount }];
   const lots = await lotsOf(tx, account.id, donationId);
   const pieces: { donationId: string; amount: number }[] = [];
   let wanted = amount;

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/index.js';
+import { heldBy, isCreditNormal } from './account-sides.js';
 import {
   allAccounts,
   derivedBalances,
@@ -8,8 +9,6 @@ import {
 } from './ledger.repository.js';
 
 export type LedgerReport = { accounts: number; problems: string[] };
-
-const CREDIT_NORMAL = new Set(['fund', 'project_fund', 'payable']);
 
 /**
  * `tongxin ledger verify`: every entry balances (overall and within each organization), every running
@@ -32,8 +31,8 @@ export async function verifyLedger(executor: Executor): Promise<LedgerReport> {
     const running = account.balance;
     const sum = derived.get(account.id) ?? 0;
     if (running !== sum) problems.push(`account ${account.key}: running total ${running} but lines sum to ${sum}`);
-    const creditNormal = CREDIT_NORMAL.has(account.kind);
-    const held = creditNormal ? -sum : sum;
+    const creditNormal = isCreditNormal(account.kind);
+    const held = heldBy(account.kind, sum);
     if (held < 0) problems.push(`account ${account.key} is overdrawn: ${held}`);
     if (creditNormal && (lots.get(account.id) ?? 0) !== held)
       problems.push(`account ${account.key}: donated shares sum to ${lots.get(account.id) ?? 0}, balance is ${held}`);
