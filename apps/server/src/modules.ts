@@ -3,6 +3,7 @@ import { accountsModule } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { fundsModule } from './modules/funds/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
+import { portalModule } from './modules/portal/index.js';
 import { projectsModule } from './modules/projects/index.js';
 import { publicationsModule } from './modules/publications/index.js';
 import { regionsModule } from './modules/regions/index.js';
@@ -18,4 +19,5 @@ export const MODULES: readonly TongxinModule[] = [
   projectsModule,
   fundsModule,
   publicationsModule,
+  portalModule,
 ];

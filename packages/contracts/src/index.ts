@@ -15,3 +15,4 @@ export * from './validation/id-number.js';
 export * from './projects.js';
 export * from './funds.js';
 export * from './publications.js';
+export * from './portal.js';

@@ -26,3 +26,4 @@ export { receiptPdf, receiptsOfDonation, updateOfficialBillNumber } from './rece
 export { handleRemainder, projectRemainders } from './remainder.service.js';
 export { verifyLedger, type LedgerReport } from './verify.js';
 export type { FundsTables } from './tables.js';
+export { publicProjectFunding, publicReceiptTrace } from './public.service.js';

@@ -27,3 +27,4 @@ export {
 export { organizationIdListInScope, organizationIdsInScope } from './scope.repository.js';
 export type { OrganizationPlacement } from './organization.service.js';
 export type { OrganizationRow, OrganizationTables } from './tables.js';
+export { findPublicOrganizations, getPublicOrganization } from './public.service.js';

@@ -18,3 +18,4 @@ export { addAcceptance, addInspection, addMilestone, addReport, uploadProjectFil
 export { projectFundingFacts, projectNames, type ProjectFundingFacts } from './funding-facts.js';
 export { TRANSITIONS } from './state-machine.js';
 export type { ProjectTables } from './tables.js';
+export { findPublicProjects, getPublicProject, publicProjectPhoto } from './public.service.js';

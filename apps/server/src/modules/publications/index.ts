@@ -23,3 +23,4 @@ export {
   updatePublication,
 } from './publication.service.js';
 export type { PublicationTables } from './tables.js';
+export { sendStoredFile } from './routes.js';

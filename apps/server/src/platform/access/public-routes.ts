@@ -10,6 +10,14 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /api/v1/public/publications',
   'GET /api/v1/public/publications/:id',
   'GET /api/v1/public/publications/:id/files/:fileId',
+  // The portal (modules/portal): approved projects, public reports and photos, donors as they chose.
+  'GET /api/v1/public/organizations',
+  'GET /api/v1/public/organizations/:id',
+  'GET /api/v1/public/organizations/:id/disclosures',
+  'GET /api/v1/public/projects',
+  'GET /api/v1/public/projects/:id',
+  'GET /api/v1/public/projects/:id/photos/:fileId',
+  'POST /api/v1/public/receipts/verify',
 ];
 
 /** Documentation and the web app's static files: served to anyone, outside the API. */
