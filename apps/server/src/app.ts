@@ -39,7 +39,11 @@ export async function buildApp({ db, config, logger, serveWeb = true }: AppOptio
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('tongxin', { db, config });
+  app.decorate('tongxin', {
+    db,
+    config,
+    figureSources: MODULES.flatMap((module) => (module.figures ? [module.figures] : [])),
+  });
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('lang', 'zh-CN');

@@ -8,6 +8,7 @@ import { projectsModule } from './modules/projects/index.js';
 import { publicationsModule } from './modules/publications/index.js';
 import { regionsModule } from './modules/regions/index.js';
 import { registryModule } from './modules/registry/index.js';
+import { statisticsModule } from './modules/statistics/index.js';
 
 /** Every module of the product; migrations and routes are gathered from this list. */
 export const MODULES: readonly TongxinModule[] = [
@@ -19,5 +20,6 @@ export const MODULES: readonly TongxinModule[] = [
   projectsModule,
   fundsModule,
   publicationsModule,
+  statisticsModule,
   portalModule,
 ];

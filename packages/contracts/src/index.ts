@@ -16,3 +16,4 @@ export * from './projects.js';
 export * from './funds.js';
 export * from './publications.js';
 export * from './portal.js';
+export * from './statistics.js';

@@ -1,4 +1,5 @@
 import type { TongxinModule } from '../../platform/http/index.js';
+import { fundFigures } from './figures.js';
 import { fundsMigrations } from './migrations.js';
 import { fundRoutes } from './routes.js';
 
@@ -6,6 +7,7 @@ export const fundsModule: TongxinModule = {
   name: 'funds',
   migrations: fundsMigrations,
   routes: fundRoutes,
+  figures: fundFigures,
 };
 
 export { fundErrors } from './errors.js';

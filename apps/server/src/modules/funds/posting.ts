@@ -6,6 +6,7 @@ import { organizationNames } from '../organizations/index.js';
 import { accountLabels } from './account-labels.js';
 import { heldBy, isCreditNormal } from './account-sides.js';
 import { fundErrors as errors } from './errors.js';
+import { recordPostingFigures } from './figures.js';
 import {
   addToBalance,
   closedPeriods,
@@ -216,6 +217,12 @@ export async function post(ctx: ServiceContext, posting: Posting): Promise<Poste
       });
     }
   }
+  await recordPostingFigures(
+    tx,
+    posting.kind,
+    posting.businessDate,
+    resolved.map(({ from, to, flow }) => ({ from, to, amount: flow.amount })),
+  );
   return { entryId, accounts: byId };
 }
 

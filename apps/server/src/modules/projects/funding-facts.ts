@@ -1,7 +1,7 @@
 import type { TProjectCategory, TProjectStatus } from '@tongxin/contracts';
 import type { Executor } from '../../platform/db/index.js';
 import { villageRegionCodes } from '../registry/index.js';
-import { findProject, projectNamesByIds, targetsOf } from './repository.js';
+import { categoriesByIds, findProject, projectNamesByIds, targetsOf } from './repository.js';
 
 /** What the funds rules must know about a project before money may go to it. */
 export type ProjectFundingFacts = {
@@ -44,4 +44,12 @@ export async function projectFundingFacts(executor: Executor, id: string): Promi
 /** Project names for labels (a fund account, a step of a trace); not a way to read projects. */
 export async function projectNames(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   return projectNamesByIds(executor, [...new Set(ids)]);
+}
+
+/** The categories of projects, whoever asks: money figures are kept by the category of the project paid. */
+export async function projectCategories(
+  executor: Executor,
+  ids: readonly string[],
+): Promise<Map<string, TProjectCategory>> {
+  return categoriesByIds(executor, [...new Set(ids)]);
 }

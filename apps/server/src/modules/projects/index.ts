@@ -1,4 +1,5 @@
 import type { TongxinModule } from '../../platform/http/index.js';
+import { projectFigures } from './figures.js';
 import { projectMigrations } from './migrations.js';
 import { recordRoutes } from './records.routes.js';
 import { projectRoutes } from './routes.js';
@@ -10,12 +11,13 @@ export const projectsModule: TongxinModule = {
     recordRoutes(app);
     projectRoutes(app);
   },
+  figures: projectFigures,
 };
 
 export { projectErrors } from './errors.js';
 export { createProject, findProjects, getProject, transitionProject, updateProject } from './project.service.js';
 export { addAcceptance, addInspection, addMilestone, addReport, uploadProjectFile } from './records.service.js';
-export { projectFundingFacts, projectNames, type ProjectFundingFacts } from './funding-facts.js';
+export { projectCategories, projectFundingFacts, projectNames, type ProjectFundingFacts } from './funding-facts.js';
 export { TRANSITIONS } from './state-machine.js';
 export type { ProjectTables } from './tables.js';
 export { findPublicProjects, getPublicProject, publicProjectPhoto } from './public.service.js';

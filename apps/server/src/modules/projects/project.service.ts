@@ -44,6 +44,7 @@ import {
   targetsOf,
   updateProjectRow,
 } from './repository.js';
+import { recordEditFigures, recordTransitionFigures } from './figures.js';
 import { actionsFrom, allowedActions, partyMayAct, targetStatus, TRANSITIONS } from './state-machine.js';
 import type { ProjectRow, ProjectTargetRow } from './tables.js';
 
@@ -341,6 +342,7 @@ export async function updateProject(ctx: ServiceContext, id: string, input: TUpd
     };
     const { id: _id, created_at: _created, ...columns } = after;
     await updateProjectRow(tx, id, columns);
+    await recordEditFigures(tx, before, after, beijingDate());
     if (data.targetRegionCodes || data.targetVillageIds || data.householdIds) {
       const current = await targetsOf(tx, [id]);
       const keep = (kind: ProjectTargetRow['kind']) => current.filter((t) => t.kind === kind).map((t) => t.ref);
@@ -419,6 +421,7 @@ export async function transitionProject(ctx: ServiceContext, id: string, input: 
       actor_organization_name: ctx.actor.organizationName,
       recorded_at: now,
     });
+    await recordTransitionFigures(tx, project, to, on);
     await recordAudit(
       tx,
       audit(ctx, project, `project.${request.action}`, {

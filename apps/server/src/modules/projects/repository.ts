@@ -242,3 +242,17 @@ export async function projectNamesByIds(executor: Executor, ids: readonly string
   const rows = await db(executor).selectFrom('projects').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** Categories of projects, whoever asks (figures by category; not rows). */
+export async function categoriesByIds(
+  executor: Executor,
+  ids: readonly string[],
+): Promise<Map<string, ProjectRow['category']>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db(executor)
+    .selectFrom('projects')
+    .select(['id', 'category'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.category]));
+}

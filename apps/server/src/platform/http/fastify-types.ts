@@ -1,3 +1,4 @@
+import type { FigureSource } from '../figures/index.js';
 import type { Lang, TCapability } from '@tongxin/contracts';
 import type { Actor } from '../access/index.js';
 import type { Config } from '../config.js';
@@ -18,7 +19,7 @@ declare module 'fastify' {
     lang: Lang;
   }
   interface FastifyInstance {
-    tongxin: { db: Database; config: Config };
+    tongxin: { db: Database; config: Config; figureSources: readonly FigureSource[] };
   }
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */

@@ -1,0 +1,62 @@
+import { tablesOf, type Executor } from '../../platform/db/index.js';
+import type { FigureRecordQuery } from '../../platform/figures/index.js';
+import type { ProjectRow, ProjectTables } from './tables.js';
+
+const db = (executor: Executor) => tablesOf<ProjectTables>(executor);
+
+export async function approvalDate(executor: Executor, projectId: string): Promise<string | null> {
+  const row = await db(executor)
+    .selectFrom('project_transitions')
+    .select('on_date')
+    .where('project_id', '=', projectId)
+    .where('action', '=', 'approve')
+    .orderBy('recorded_at', 'desc')
+    .executeTakeFirst();
+  return row?.on_date ?? null;
+}
+
+/**
+ * The projects behind a figure of this module: owned by the given organizations (the statistics module
+ * has already limited them to the caller's scope), approved in the range, or — for status figures — in
+ * the given status on the range's last day.
+ */
+export async function projectsBehindFigure(
+  executor: Executor,
+  query: FigureRecordQuery,
+): Promise<{ rows: ProjectRow[]; total: number }> {
+  if (query.organizationIds.length === 0) return { rows: [], total: 0 };
+  const byStatus = query.measure === 'projects.count' || query.measure === 'projects.budget';
+  let select = db(executor)
+    .selectFrom('projects')
+    .where('projects.owner_organization_id', 'in', [...query.organizationIds])
+    .where((eb) => {
+      let approved = eb
+        .selectFrom('project_transitions as a')
+        .select('a.id')
+        .whereRef('a.project_id', '=', 'projects.id')
+        .where('a.action', '=', 'approve');
+      if (query.to) approved = approved.where('a.on_date', '<=', query.to);
+      if (query.from && !byStatus) approved = approved.where('a.on_date', '>=', query.from);
+      return eb.exists(approved);
+    });
+  if (query.d1) select = select.where('projects.category', '=', query.d1 as ProjectRow['category']);
+  if (byStatus && query.d2) {
+    const status = query.d2 as ProjectRow['status'];
+    select = select.where((eb) => {
+      let last = eb
+        .selectFrom('project_transitions as t')
+        .select('t.to_status')
+        .whereRef('t.project_id', '=', 'projects.id')
+        .orderBy('t.on_date', 'desc')
+        .orderBy('t.recorded_at', 'desc')
+        .limit(1);
+      if (query.to) last = last.where('t.on_date', '<=', query.to);
+      return eb(last, '=', status);
+    });
+  }
+  const [rows, count] = await Promise.all([
+    select.selectAll('projects').orderBy('projects.code').limit(query.limit).execute(),
+    select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n };
+}

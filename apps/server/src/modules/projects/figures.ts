@@ -1,0 +1,181 @@
+import { BENEFICIARY_GROUP, PROJECT_CATEGORY, PROJECT_STATUS, type TProjectStatus } from '@tongxin/contracts';
+import type { ServiceContext } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/index.js';
+import { addFigures, type FigureDelta, type FigureRecords, type FigureSource } from '../../platform/figures/index.js';
+import { approvalDate, projectsBehindFigure } from './figures.repository.js';
+import type { ProjectRow } from './tables.js';
+
+const category = { name: 'category', label: { 'zh-CN': '项目类别', en: 'Category' }, values: PROJECT_CATEGORY.labels };
+const group = {
+  name: 'group',
+  label: { 'zh-CN': '受益对象类型', en: 'Beneficiary type' },
+  values: BENEFICIARY_GROUP.labels,
+};
+const status = { name: 'status', label: { 'zh-CN': '项目状态', en: 'Status' }, values: PROJECT_STATUS.labels };
+
+/**
+ * A project counts in the figures from its approval (立项) on: drafts and submissions are not yet projects
+ * of the organization, and one terminated before approval never was.
+ */
+export function isCountedIn(status: TProjectStatus, suspendedFrom: TProjectStatus | null): boolean {
+  if (status === 'draft' || status === 'submitted') return false;
+  if (status === 'suspended') return suspendedFrom !== 'draft' && suspendedFrom !== 'submitted';
+  return true;
+}
+
+export const projectFigures: FigureSource = {
+  name: 'projects',
+  measures: {
+    'projects.approved': {
+      label: { 'zh-CN': '立项项目数', en: 'Projects approved' },
+      unit: 'count',
+      kind: 'flow',
+      d1: category,
+      note: {
+        'zh-CN': '在所选期间立项的项目，按立项日期计',
+        en: 'Projects approved in the period, by the date of approval',
+      },
+    },
+    'projects.approved_budget': {
+      label: { 'zh-CN': '立项金额', en: 'Approved budget' },
+      unit: 'fen',
+      kind: 'flow',
+      d1: category,
+      note: {
+        'zh-CN': '在所选期间立项的项目的立项金额（预算，不是到账或支出）',
+        en: 'The budgets of projects approved in the period (planned money, not received or spent)',
+      },
+    },
+    'projects.beneficiaries': {
+      label: { 'zh-CN': '受益对象', en: 'Beneficiaries' },
+      unit: 'count',
+      kind: 'flow',
+      d1: group,
+      note: {
+        'zh-CN': '在所选期间立项的项目填报的受益人数、户数、村数等，按立项日期计',
+        en: 'Beneficiaries (people, households, villages…) the projects approved in the period stated',
+      },
+    },
+    'projects.count': {
+      label: { 'zh-CN': '项目数（按状态）', en: 'Projects by status' },
+      unit: 'count',
+      kind: 'stock',
+      d1: category,
+      d2: status,
+      note: {
+        'zh-CN': '截至所选日期已立项的项目，按当日所处状态计',
+        en: 'Projects approved by the date, by the status they were in on that date',
+      },
+    },
+    'projects.budget': {
+      label: { 'zh-CN': '立项金额（按状态）', en: 'Approved budget by status' },
+      unit: 'fen',
+      kind: 'stock',
+      d1: category,
+      d2: status,
+      note: {
+        'zh-CN': '截至所选日期已立项的项目的立项金额，按当日所处状态计',
+        en: 'Budgets of projects approved by the date, by the status they were in on that date',
+      },
+    },
+  },
+  records: async (ctx: ServiceContext, query): Promise<FigureRecords> => {
+    const { rows, total } = await projectsBehindFigure(ctx.db, query);
+    return {
+      columns: [
+        { key: 'code', label: { 'zh-CN': '项目编号', en: 'Code' } },
+        { key: 'name', label: { 'zh-CN': '项目名称', en: 'Name' } },
+        { key: 'category', label: category.label },
+        { key: 'status', label: status.label },
+        { key: 'budget', label: { 'zh-CN': '立项金额', en: 'Budget' }, unit: 'fen' },
+      ],
+      rows: rows.map((row) => ({
+        id: row.id,
+        link: `/projects/${row.id}`,
+        cells: {
+          code: row.code,
+          name: row.name,
+          category: PROJECT_CATEGORY.labels[row.category],
+          status: PROJECT_STATUS.labels[row.status],
+          budget: row.budget,
+        },
+      })),
+      total,
+    };
+  },
+};
+
+/** A project's weight in the status figures, signed: +1 entering a bucket, -1 leaving it. */
+function statusDeltas(project: ProjectRow, on: string, projectStatus: TProjectStatus, sign: 1 | -1): FigureDelta[] {
+  const base = { organizationId: project.owner_organization_id, on, d1: project.category, d2: projectStatus };
+  return [
+    { ...base, measure: 'projects.count', value: sign },
+    { ...base, measure: 'projects.budget', value: sign * project.budget },
+  ];
+}
+
+function beneficiaryDeltas(project: ProjectRow, on: string, sign: 1 | -1): FigureDelta[] {
+  const counts = JSON.parse(project.beneficiary_counts) as { group: string; count: number }[];
+  return counts.map((entry) => ({
+    measure: 'projects.beneficiaries',
+    organizationId: project.owner_organization_id,
+    on,
+    d1: entry.group,
+    value: sign * entry.count,
+  }));
+}
+
+/** Figures of one lifecycle step: approval adds the project; later steps move it between statuses. */
+export async function recordTransitionFigures(
+  executor: Executor,
+  project: ProjectRow,
+  to: TProjectStatus,
+  on: string,
+): Promise<void> {
+  const wasCounted = isCountedIn(project.status, project.suspended_from);
+  const deltas: FigureDelta[] = [];
+  if (to === 'approved' && !wasCounted) {
+    const base = { organizationId: project.owner_organization_id, on, d1: project.category };
+    deltas.push({ ...base, measure: 'projects.approved', value: 1 });
+    deltas.push({ ...base, measure: 'projects.approved_budget', value: project.budget });
+    deltas.push(...beneficiaryDeltas(project, on, 1));
+    deltas.push(...statusDeltas(project, on, to, 1));
+  } else if (wasCounted) {
+    deltas.push(...statusDeltas(project, on, project.status, -1), ...statusDeltas(project, on, to, 1));
+  }
+  await addFigures(executor, deltas);
+}
+
+/**
+ * Figures of an edit to a counted project's category or budget: the status figures change today, the
+ * approval figures on the approval date (立项金额 of a year is the approved projects' current budgets).
+ */
+export async function recordEditFigures(
+  executor: Executor,
+  before: ProjectRow,
+  after: ProjectRow,
+  today: string,
+): Promise<void> {
+  if (!isCountedIn(before.status, before.suspended_from)) return;
+  if (
+    before.category === after.category &&
+    before.budget === after.budget &&
+    before.beneficiary_counts === after.beneficiary_counts
+  )
+    return;
+  const approvedOn = (await approvalDate(executor, before.id)) ?? today;
+  const approval = (project: ProjectRow, sign: 1 | -1): FigureDelta[] => {
+    const base = { organizationId: project.owner_organization_id, on: approvedOn, d1: project.category };
+    return [
+      { ...base, measure: 'projects.approved', value: sign },
+      { ...base, measure: 'projects.approved_budget', value: sign * project.budget },
+      ...beneficiaryDeltas(project, approvedOn, sign),
+    ];
+  };
+  await addFigures(executor, [
+    ...approval(before, -1),
+    ...approval(after, 1),
+    ...statusDeltas(before, today, before.status, -1),
+    ...statusDeltas(after, today, after.status, 1),
+  ]);
+}

@@ -1,0 +1,73 @@
+import {
+  ZFigureRecords,
+  ZFigureRecordsQuery,
+  ZMeasureInfo,
+  ZStatisticsQuery,
+  ZStatisticsSummary,
+} from '@tongxin/contracts';
+import { z } from 'zod';
+import { serviceContext, type ApiApp } from '../../platform/http/index.js';
+import { beijingDate } from '../../platform/time.js';
+import { catalogOf, measureInfo } from './catalog.js';
+import { figureRecords } from './records.service.js';
+import { summaryWorkbook } from './summary-export.js';
+import { statisticsSummary } from './summary.service.js';
+
+const tags = ['statistics'];
+
+export function statisticsRoutes(app: ApiApp): void {
+  const sources = () => app.tongxin.figureSources;
+  app.get(
+    '/api/v1/statistics/measures',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Every figure modules contribute, with what it counts',
+        response: { 200: z.array(ZMeasureInfo) },
+      },
+    },
+    () => Promise.resolve([...catalogOf(sources()).values()].map(measureInfo)),
+  );
+  app.get(
+    '/api/v1/statistics/summary',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Figures summed over a subtree as it stood, grouped, with shares and the year before',
+        querystring: ZStatisticsQuery,
+        response: { 200: ZStatisticsSummary },
+      },
+    },
+    async (request) => statisticsSummary(serviceContext(request), sources(), request.query),
+  );
+  app.get(
+    '/api/v1/statistics/summary.xlsx',
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'The numbers behind a chart, as a workbook', querystring: ZStatisticsQuery },
+    },
+    async (request, reply) => {
+      const summary = await statisticsSummary(serviceContext(request), sources(), request.query);
+      const name = encodeURIComponent(`统计-${beijingDate()}.xlsx`);
+      return reply
+        .header('content-disposition', `attachment; filename="statistics.xlsx"; filename*=UTF-8''${name}`)
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(summaryWorkbook(summary, request.lang));
+    },
+  );
+  app.get(
+    '/api/v1/statistics/records',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'The records behind one figure',
+        querystring: ZFigureRecordsQuery,
+        response: { 200: ZFigureRecords },
+      },
+    },
+    async (request) => figureRecords(serviceContext(request), sources(), request.query),
+  );
+}

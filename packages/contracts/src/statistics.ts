@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { ZBusinessDate, ZId } from './common.js';
+
+export const ZLocalized = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+/**
+ * What figures can be grouped by: a dimension a measure declares (category, status, form, group), the
+ * organization's level, its region at province / city / county depth, the organization itself, or the year.
+ */
+export const STATISTICS_GROUPINGS = [
+  'category',
+  'status',
+  'form',
+  'group',
+  'level',
+  'province',
+  'city',
+  'county',
+  'organization',
+  'year',
+] as const;
+export const ZStatisticsGrouping = z.enum(STATISTICS_GROUPINGS);
+export type TStatisticsGrouping = z.infer<typeof ZStatisticsGrouping>;
+
+/** A list given as `a,b` in a query string (or already as an array, from code). */
+const commaList = <T extends z.ZodType>(list: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').filter((part) => part.length > 0) : value),
+    list,
+  );
+
+export const ZStatisticsQuery = z.object({
+  measures: commaList(z.array(z.string().min(1).max(60)).min(1).max(12)),
+  groupBy: commaList(z.array(ZStatisticsGrouping).max(3)).optional(),
+  /** Only this organization and those under it, as the network stood on the range's last day. */
+  organizationId: ZId.optional(),
+  year: z.coerce.number().int().min(1949).max(2200).optional(),
+  from: ZBusinessDate.optional(),
+  to: ZBusinessDate.optional(),
+  /** Also the same range one year earlier (year over year). */
+  compare: z.preprocess((value) => value === true || value === 'true', z.boolean()).optional(),
+});
+export type TStatisticsQuery = z.input<typeof ZStatisticsQuery>;
+
+export const ZMeasureInfo = z.object({
+  key: z.string(),
+  label: ZLocalized,
+  unit: z.enum(['fen', 'count']),
+  kind: z.enum(['flow', 'stock']),
+  note: ZLocalized,
+  dimensions: z.array(z.object({ name: z.string(), label: ZLocalized })),
+});
+export type TMeasureInfo = z.infer<typeof ZMeasureInfo>;
+
+export const ZStatisticsRow = z.object({
+  /** The value of each grouping, as a code (category, level…), a region code, an organization id or a year. */
+  key: z.record(z.string(), z.string()),
+  labels: z.record(z.string(), ZLocalized),
+  values: z.record(z.string(), z.number()),
+  previous: z.record(z.string(), z.number()).nullable(),
+  /** Each value's share of its measure's total, in tenths of a percent; the shares of a measure add up to 1000. */
+  shares: z.record(z.string(), z.number().int()),
+});
+export type TStatisticsRow = z.infer<typeof ZStatisticsRow>;
+
+export const ZStatisticsSummary = z.object({
+  from: z.string().nullable(),
+  to: z.string(),
+  previousFrom: z.string().nullable(),
+  previousTo: z.string().nullable(),
+  organizationId: ZId.nullable(),
+  organizationName: z.string().nullable(),
+  measures: z.array(ZMeasureInfo),
+  groupBy: z.array(ZStatisticsGrouping),
+  groupingLabels: z.record(z.string(), ZLocalized),
+  rows: z.array(ZStatisticsRow),
+  totals: z.record(z.string(), z.number()),
+  previousTotals: z.record(z.string(), z.number()).nullable(),
+});
+export type TStatisticsSummary = z.infer<typeof ZStatisticsSummary>;
+
+/** The records behind one figure: the summary's query, one measure, and the row's key. */
+export const ZFigureRecordsQuery = z.object({
+  measure: z.string().min(1).max(60),
+  organizationId: ZId.optional(),
+  year: z.coerce.number().int().min(1949).max(2200).optional(),
+  from: ZBusinessDate.optional(),
+  to: ZBusinessDate.optional(),
+  category: z.string().max(40).optional(),
+  status: z.string().max(40).optional(),
+  form: z.string().max(40).optional(),
+  group: z.string().max(40).optional(),
+  level: z.string().max(40).optional(),
+  province: z.string().max(12).optional(),
+  city: z.string().max(12).optional(),
+  county: z.string().max(12).optional(),
+  organization: ZId.optional(),
+});
+export type TFigureRecordsQuery = z.input<typeof ZFigureRecordsQuery>;
+
+export const ZFigureRecords = z.object({
+  measure: ZMeasureInfo,
+  columns: z.array(z.object({ key: z.string(), label: ZLocalized, unit: z.enum(['fen']).optional() })),
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      link: z.string().nullable(),
+      cells: z.record(z.string(), z.union([z.string(), z.number(), ZLocalized, z.null()])),
+    }),
+  ),
+  total: z.number().int(),
+});
+export type TFigureRecords = z.infer<typeof ZFigureRecords>;
