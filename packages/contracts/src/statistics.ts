@@ -111,3 +111,92 @@ export const ZFigureRecords = z.object({
   total: z.number().int(),
 });
 export type TFigureRecords = z.infer<typeof ZFigureRecords>;
+
+/** One table of the annual figures pack: measures grouped one way, with totals. */
+export const ZAnnualSection = z.object({
+  key: z.string(),
+  title: ZLocalized,
+  measures: z.array(ZMeasureInfo),
+  groupBy: ZStatisticsGrouping.nullable(),
+  groupingLabel: ZLocalized.nullable(),
+  rows: z.array(ZStatisticsRow),
+  totals: z.record(z.string(), z.number()),
+});
+export type TAnnualSection = z.infer<typeof ZAnnualSection>;
+
+export const ZAnnualPackQuery = z.object({
+  organizationId: ZId,
+  year: z.coerce.number().int().min(1949).max(2200),
+});
+export type TAnnualPackQuery = z.input<typeof ZAnnualPackQuery>;
+
+/**
+ * The figures an annual work summary quotes, for an organization's subtree and a year. Once issued, the
+ * pack is kept as issued (the figures do not move any more) and the year's ledger period is closed.
+ */
+export const ZAnnualPack = z.object({
+  organizationId: ZId,
+  organizationName: z.string(),
+  year: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  issuedAt: z.string().nullable(),
+  issuedBy: z.string().nullable(),
+  sections: z.array(ZAnnualSection),
+});
+export type TAnnualPack = z.infer<typeof ZAnnualPack>;
+
+export const DISCLOSURE_OBLIGATIONS = [
+  'basic_info',
+  'project_progress',
+  'project_final',
+  'annual_report',
+  'related_party',
+  'remainder',
+] as const;
+export const ZDisclosureObligation = z.enum(DISCLOSURE_OBLIGATIONS);
+export type TDisclosureObligation = z.infer<typeof ZDisclosureObligation>;
+
+export const DISCLOSURE_STATES = ['upcoming', 'due', 'overdue', 'done', 'done_late'] as const;
+export const ZDisclosureState = z.enum(DISCLOSURE_STATES);
+export type TDisclosureState = z.infer<typeof ZDisclosureState>;
+
+/** One disclosure the charity rules ask of an organization, with its deadline and what shows it done. */
+export const ZDisclosureItem = z.object({
+  id: z.string(),
+  organizationId: ZId,
+  organizationName: z.string(),
+  obligation: ZDisclosureObligation,
+  /** What it is about: the change, the project, the year, the transaction. */
+  subject: z.string(),
+  /** Where the subject lives in the app (a project page, the journal…), when it has a page. */
+  link: z.string().nullable(),
+  startsOn: z.string(),
+  dueOn: z.string(),
+  doneOn: z.string().nullable(),
+  state: ZDisclosureState,
+});
+export type TDisclosureItem = z.infer<typeof ZDisclosureItem>;
+
+export const ZDisclosureBoardQuery = z.object({
+  organizationId: ZId.optional(),
+  /** The day the board is read on (default today, Beijing); items done or due after it are shown as they stood. */
+  on: ZBusinessDate.optional(),
+  state: ZDisclosureState.optional(),
+  obligation: ZDisclosureObligation.optional(),
+});
+export type TDisclosureBoardQuery = z.input<typeof ZDisclosureBoardQuery>;
+
+export const ZDisclosureBoard = z.object({
+  on: z.string(),
+  items: z.array(ZDisclosureItem),
+  /** Per organization: how many items are in each state. */
+  organizations: z.array(
+    z.object({
+      organizationId: ZId,
+      organizationName: z.string(),
+      counts: z.record(z.string(), z.number().int()),
+    }),
+  ),
+});
+export type TDisclosureBoard = z.infer<typeof ZDisclosureBoard>;
