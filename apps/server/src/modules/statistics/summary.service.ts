@@ -117,11 +117,15 @@ export async function statisticsSummary(
     ? await aggregate(ctx, measures, groupBy, before, await organizationsOn(ctx, before.to, query.organizationId))
     : null;
   const ids = [...new Set([...current.keys(), ...(previous?.keys() ?? [])])];
-  const rows = ids.map((id) => ({
-    key: current.get(id)?.key ?? previous?.get(id)?.key ?? {},
-    values: current.get(id)?.values ?? {},
-    previous: previous ? (previous.get(id)?.values ?? {}) : null,
-  }));
+  // A bucket that was entered and left again (a project moving on from a status) sums to nothing: no row.
+  const isEmpty = (values: Record<string, number> | undefined) => Object.values(values ?? {}).every((v) => v === 0);
+  const rows = ids
+    .filter((id) => !isEmpty(current.get(id)?.values) || !isEmpty(previous?.get(id)?.values))
+    .map((id) => ({
+      key: current.get(id)?.key ?? previous?.get(id)?.key ?? {},
+      values: current.get(id)?.values ?? {},
+      previous: previous ? (previous.get(id)?.values ?? {}) : null,
+    }));
   const labels = await labelsFor(
     ctx,
     groupBy,
