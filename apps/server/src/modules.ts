@@ -2,6 +2,7 @@ import type { TongxinModule } from './platform/http/index.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { fundsModule } from './modules/funds/index.js';
+import { openDataModule } from './modules/opendata/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
 import { portalModule } from './modules/portal/index.js';
 import { projectsModule } from './modules/projects/index.js';
@@ -22,4 +23,5 @@ export const MODULES: readonly TongxinModule[] = [
   publicationsModule,
   statisticsModule,
   portalModule,
+  openDataModule,
 ];

@@ -16,4 +16,5 @@ export * from './projects.js';
 export * from './funds.js';
 export * from './publications.js';
 export * from './portal.js';
+export * from './opendata.js';
 export * from './statistics.js';

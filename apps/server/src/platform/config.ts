@@ -13,6 +13,18 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when the server sits behind HTTPS, so that cookies are marked Secure. */
   TONGXIN_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /**
+   * Open data: the organisation-identifier prefix before an organization's id (IATI reporting-org, 360Giving
+   * org ids) and the 360Giving grant-id prefix. Defaults until the publisher registers its own.
+   */
+  TONGXIN_OPEN_DATA_ORG_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/)
+    .default('XI-TONGXIN'),
+  TONGXIN_OPEN_DATA_GRANT_PREFIX: z
+    .string()
+    .regex(/^360G-[A-Za-z0-9-]+$/)
+    .default('360G-TONGXIN'),
   NODE_ENV: z.string().optional(),
 });
 
@@ -28,6 +40,7 @@ export type Config = {
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   secureCookies: boolean;
   prettyLogs: boolean;
+  openData: { orgPrefix: string; grantPrefix: string };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     secureCookies: e.TONGXIN_SECURE_COOKIES === '1',
     prettyLogs: e.NODE_ENV !== 'production' && process.stdout.isTTY,
+    openData: { orgPrefix: e.TONGXIN_OPEN_DATA_ORG_PREFIX, grantPrefix: e.TONGXIN_OPEN_DATA_GRANT_PREFIX },
   };
 }

@@ -23,6 +23,7 @@ export function testConfig(dataDir: string, url: string | null): Config {
     logLevel: 'silent',
     secureCookies: false,
     prettyLogs: false,
+    openData: { orgPrefix: 'XI-TONGXIN', grantPrefix: '360G-TONGXIN' },
   };
 }
 

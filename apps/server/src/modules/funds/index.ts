@@ -29,3 +29,4 @@ export { handleRemainder, projectRemainders } from './remainder.service.js';
 export { verifyLedger, type LedgerReport } from './verify.js';
 export type { FundsTables } from './tables.js';
 export { publicProjectFunding, publicReceiptTrace } from './public.service.js';
+export { publicProjectMoney, type ProjectDonor, type ProjectMovement } from './open-data.service.js';

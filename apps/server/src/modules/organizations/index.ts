@@ -28,3 +28,4 @@ export { organizationIdListInScope, organizationIdsInScope } from './scope.repos
 export type { OrganizationPlacement } from './organization.service.js';
 export type { OrganizationRow, OrganizationTables } from './tables.js';
 export { findPublicOrganizations, getPublicOrganization } from './public.service.js';
+export { organizationIdentities, type OrganizationIdentity } from './open-data.service.js';

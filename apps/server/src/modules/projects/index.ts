@@ -21,3 +21,4 @@ export { projectCategories, projectFundingFacts, projectNames, type ProjectFundi
 export { TRANSITIONS } from './state-machine.js';
 export type { ProjectTables } from './tables.js';
 export { findPublicProjects, getPublicProject, publicProjectPhoto } from './public.service.js';
+export { publicProjectsForOpenData, type OpenDataProject } from './open-data.service.js';

@@ -8,7 +8,7 @@ const db = (executor: Executor) => tablesOf<ProjectTables>(executor);
  * The public's reach: a project is public once it was approved (立项). Drafts, submissions and projects sent
  * back or stopped before approval never were, whatever their state now; every query below applies this.
  */
-function isPublicProject(executor: Executor) {
+export function isPublicProject(executor: Executor) {
   return (eb: ExpressionBuilder<ProjectTables, 'projects'>): Expression<SqlBool> =>
     eb(
       'projects.id',

@@ -18,6 +18,10 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /api/v1/public/projects/:id',
   'GET /api/v1/public/projects/:id/photos/:fileId',
   'POST /api/v1/public/receipts/verify',
+  // Open data (modules/opendata): approved projects, their money, donors as they chose; no personal data.
+  'GET /api/v1/public/opendata/iati.xml',
+  'GET /api/v1/public/opendata/360giving.json',
+  'GET /api/v1/public/opendata/360giving.csv',
 ];
 
 /** Documentation and the web app's static files: served to anyone, outside the API. */
