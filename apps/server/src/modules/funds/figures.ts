@@ -73,6 +73,7 @@ const MONEY_NOTE = {
 
 export const fundFigures: FigureSource = {
   name: 'funds',
+  label: { 'zh-CN': '捐赠资金', en: 'Donated money' },
   measures: {
     'funds.received': {
       label: { 'zh-CN': '到账捐赠', en: 'Donations received' },

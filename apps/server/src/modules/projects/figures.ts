@@ -25,6 +25,7 @@ export function isCountedIn(status: TProjectStatus, suspendedFrom: TProjectStatu
 
 export const projectFigures: FigureSource = {
   name: 'projects',
+  label: { 'zh-CN': '帮扶项目', en: 'Projects' },
   measures: {
     'projects.approved': {
       label: { 'zh-CN': '立项项目数', en: 'Projects approved' },

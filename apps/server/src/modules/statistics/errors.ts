@@ -33,4 +33,21 @@ export const statisticsErrors = defineErrors({
       en: 'On {date} that organization was outside what you may see (or did not exist yet); choose one within your scope or another date',
     },
   },
+  alreadyIssued: {
+    code: 'STATISTICS_ANNUAL_ALREADY_ISSUED',
+    status: 409,
+    message: {
+      'zh-CN':
+        '{organization} {year} 年度数据已于 {issuedAt} 由 {issuedBy} 签发，不能再次签发；如需更正，请在下一年度账期中冲销并说明',
+      en: 'The {year} figures of {organization} were issued on {issuedAt} by {issuedBy} and cannot be issued again; correct them by reversing entries in the next open year, saying what they correct',
+    },
+  },
+  notIssuer: {
+    code: 'STATISTICS_NOT_ISSUER',
+    status: 403,
+    message: {
+      'zh-CN': '只有本单位的管理员可以签发年度数据（签发会关闭该年度账期）；请联系本单位管理员',
+      en: 'Only an administrator of the organization may issue its annual figures (issuing closes the year’s books); ask your administrator',
+    },
+  },
 });

@@ -1,5 +1,5 @@
-import { figureMigrations } from '../../platform/figures/index.js';
 import type { TongxinModule } from '../../platform/http/index.js';
+import { statisticsMigrations } from './migrations.js';
 import { statisticsRoutes } from './routes.js';
 
 /**
@@ -8,10 +8,11 @@ import { statisticsRoutes } from './routes.js';
  */
 export const statisticsModule: TongxinModule = {
   name: 'statistics',
-  migrations: figureMigrations,
+  migrations: statisticsMigrations,
   routes: statisticsRoutes,
 };
 
 export { statisticsErrors } from './errors.js';
+export { annualPack, issueAnnualPack } from './annual.service.js';
 export { figureRecords } from './records.service.js';
 export { statisticsSummary } from './summary.service.js';

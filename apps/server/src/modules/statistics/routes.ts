@@ -1,4 +1,6 @@
 import {
+  ZAnnualPack,
+  ZAnnualPackQuery,
   ZFigureRecords,
   ZFigureRecordsQuery,
   ZMeasureInfo,
@@ -8,6 +10,8 @@ import {
 import { z } from 'zod';
 import { serviceContext, type ApiApp } from '../../platform/http/index.js';
 import { beijingDate } from '../../platform/time.js';
+import { annualWorkbook } from './annual-export.js';
+import { annualPack, issueAnnualPack } from './annual.service.js';
 import { catalogOf, measureInfo } from './catalog.js';
 import { figureRecords } from './records.service.js';
 import { summaryWorkbook } from './summary-export.js';
@@ -69,5 +73,46 @@ export function statisticsRoutes(app: ApiApp): void {
       },
     },
     async (request) => figureRecords(serviceContext(request), sources(), request.query),
+  );
+  app.get(
+    '/api/v1/statistics/annual',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'The annual figures pack of an organization (as issued, once it is)',
+        querystring: ZAnnualPackQuery,
+        response: { 200: ZAnnualPack },
+      },
+    },
+    async (request) => annualPack(serviceContext(request), sources(), request.query),
+  );
+  app.get(
+    '/api/v1/statistics/annual.xlsx',
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'The annual figures pack as a printable workbook', querystring: ZAnnualPackQuery },
+    },
+    async (request, reply) => {
+      const pack = await annualPack(serviceContext(request), sources(), request.query);
+      const name = encodeURIComponent(`${pack.organizationName}-${pack.year}年度数据.xlsx`);
+      return reply
+        .header('content-disposition', `attachment; filename="annual-${pack.year}.xlsx"; filename*=UTF-8''${name}`)
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(await annualWorkbook(pack, request.lang));
+    },
+  );
+  app.post(
+    '/api/v1/statistics/annual/issue',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: 'Issue the annual figures pack: keep its figures and close the year’s books',
+        body: ZAnnualPackQuery,
+        response: { 200: ZAnnualPack },
+      },
+    },
+    async (request) => issueAnnualPack(serviceContext(request), sources(), request.body),
   );
 }

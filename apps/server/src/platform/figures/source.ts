@@ -40,6 +40,8 @@ export type FigureRecordQuery = {
  */
 export type FigureSource = {
   name: string;
+  /** What the source's figures are about, as a heading (项目, 资金). */
+  label: Localized;
   measures: Readonly<Record<string, MeasureDefinition>>;
   records: (ctx: ServiceContext, query: FigureRecordQuery) => Promise<FigureRecords>;
 };
