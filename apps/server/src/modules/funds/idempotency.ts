@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
-import { withTransaction } from '../../platform/db/index.js';
+import { withGroupCommit } from '../../platform/db/index.js';
 import { fundErrors as errors } from './errors.js';
 import { claimKey, findKey, storeResponse } from './idempotency.repository.js';
 
@@ -22,7 +22,7 @@ export async function onceForKey<T>(
 ): Promise<T> {
   if (!key) throw errors.idempotencyKeyMissing();
   const requestHash = createHash('sha256').update(canonicalJson({ operation, request })).digest('base64url');
-  return withTransaction(ctx.db, async (tx) => {
+  return withGroupCommit(ctx.db, async (tx) => {
     const owner = ctx.actor.userId;
     const claimed = await claimKey(tx, {
       owner_id: owner,

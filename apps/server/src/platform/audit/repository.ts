@@ -1,26 +1,28 @@
 import { tablesOf, type Executor } from '../db/index.js';
+import { GENESIS_HASH } from './hash.js';
 import type { AuditChainHeadRow, AuditEventRow, AuditTables } from './tables.js';
 
 const db = (executor: Executor) => tablesOf<AuditTables>(executor);
 
 /**
- * Takes the next sequence number of a chain. The update locks the chain's head row on PostgreSQL until
- * the transaction ends, so writers of one chain queue while other chains proceed.
+ * Takes the next sequence number of a chain, starting the chain on its first event, in one statement. The
+ * upsert locks the chain's head row on PostgreSQL until the transaction ends, so writers of one chain queue
+ * while other chains proceed; the hash it returns is still the previous event's.
  */
 export async function advanceChainHead(
   executor: Executor,
   chainId: string,
   at: string,
 ): Promise<{ seq: number; prevHash: string }> {
-  await db(executor)
-    .insertInto('audit_chain_heads')
-    .values({ chain_id: chainId, seq: 0, hash: '0'.repeat(64), updated_at: at })
-    .onConflict((oc) => oc.column('chain_id').doNothing())
-    .execute();
   const head = await db(executor)
-    .updateTable('audit_chain_heads')
-    .set((eb) => ({ seq: eb('seq', '+', 1), updated_at: at }))
-    .where('chain_id', '=', chainId)
+    .insertInto('audit_chain_heads')
+    .values({ chain_id: chainId, seq: 1, hash: GENESIS_HASH, updated_at: at })
+    .onConflict((oc) =>
+      oc.column('chain_id').doUpdateSet((eb) => ({
+        seq: eb('audit_chain_heads.seq', '+', 1),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
   return { seq: head.seq, prevHash: head.hash };

@@ -8,4 +8,4 @@ export { asExecutor, tablesOf } from './executor.js';
 export type { Executor } from './executor.js';
 export { collectMigrations, migrateToLatest } from './migrator.js';
 export type { MigrationReport, ModuleMigrations } from './migrator.js';
-export { afterCommit, withTransaction } from './transaction.js';
+export { afterCommit, withGroupCommit, withTransaction } from './transaction.js';
