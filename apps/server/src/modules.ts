@@ -1,6 +1,7 @@
 import type { TongxinModule } from './platform/http/index.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
+import { disclosuresModule } from './modules/disclosures/index.js';
 import { fundsModule } from './modules/funds/index.js';
 import { openDataModule } from './modules/opendata/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
@@ -22,6 +23,7 @@ export const MODULES: readonly TongxinModule[] = [
   fundsModule,
   publicationsModule,
   statisticsModule,
+  disclosuresModule,
   portalModule,
   openDataModule,
 ];

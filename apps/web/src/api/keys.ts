@@ -51,4 +51,11 @@ export const keys = {
   imports: ['imports'] as const,
   importJob: (id: string) => ['imports', 'one', id] as const,
   importProblems: (id: string, page: number, pageSize: number) => ['imports', 'problems', id, page, pageSize] as const,
+  portalOrganizations: (query: QueryParams) => ['portal', 'organizations', query] as const,
+  portalOrganization: (id: string) => ['portal', 'organization', id] as const,
+  portalDisclosures: (id: string) => ['portal', 'disclosures', id] as const,
+  portalProjects: (query: QueryParams) => ['portal', 'projects', query] as const,
+  portalProject: (id: string) => ['portal', 'project', id] as const,
+  portalPublications: (query: QueryParams) => ['portal', 'publications', query] as const,
+  portalPublication: (id: string) => ['portal', 'publication', id] as const,
 };

@@ -5,6 +5,7 @@ import { addMember, createOrganization, findOrganizations, moveOrganization } fr
 import { isProvinceLoaded, loadProvince } from '../regions/index.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './networks.js';
 import { seedFundsDemo } from './funds-seed.js';
+import { seedPortalDemo } from './portal-seed.js';
 import { seedProjectDemo } from './project-seed.js';
 import { seedPublicationDemo } from './publications-seed.js';
 import { seedRegistryDemo } from './registry-seed.js';
@@ -108,5 +109,6 @@ export async function seedDemo(ctx: ServiceContext, onStep: DemoProgress = () =>
   if (await seedProjectDemo(ctx, ids, onStep)) created = true;
   if (await seedFundsDemo(ctx, ids, onStep)) created = true;
   if (await seedPublicationDemo(ctx, ids, onStep)) created = true;
+  if (await seedPortalDemo(ctx, ids, onStep)) created = true;
   return { created, logins, password: DEMO_PASSWORD };
 }

@@ -30,3 +30,4 @@ export { verifyLedger, type LedgerReport } from './verify.js';
 export type { FundsTables } from './tables.js';
 export { publicProjectFunding, publicReceiptTrace } from './public.service.js';
 export { publicProjectMoney, type ProjectDonor, type ProjectMovement } from './open-data.service.js';
+export { projectRemainderFacts, relatedPartyTransactions, type RelatedPartyFact } from './disclosure-facts.js';

@@ -29,3 +29,4 @@ export type { OrganizationPlacement } from './organization.service.js';
 export type { OrganizationRow, OrganizationTables } from './tables.js';
 export { findPublicOrganizations, getPublicOrganization } from './public.service.js';
 export { organizationIdentities, type OrganizationIdentity } from './open-data.service.js';
+export { organizationChanges, type OrganizationChange } from './disclosure-facts.js';

@@ -22,3 +22,4 @@ export { TRANSITIONS } from './state-machine.js';
 export type { ProjectTables } from './tables.js';
 export { findPublicProjects, getPublicProject, publicProjectPhoto } from './public.service.js';
 export { publicProjectsForOpenData, type OpenDataProject } from './open-data.service.js';
+export { projectDisclosureFacts, type ProjectDisclosureFacts } from './disclosure-facts.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, reportingStatus, type ReportingFacts } from './reporting-rules.js';
+import { addMonths } from '../../platform/time.js';
+import { reportingStatus, type ReportingFacts } from './reporting-rules.js';
 
 const base: ReportingFacts = {
   status: 'in_progress',

@@ -1,13 +1,5 @@
 import type { TOverdueItem, TProjectStatus, TReportingStatus } from '@tongxin/contracts';
-
-/** A Beijing calendar date `months` later, on the same day of the month or the month's last day. */
-export function addMonths(date: string, months: number): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
-}
+import { addMonths } from '../../platform/time.js';
 
 export type ReportingFacts = {
   status: TProjectStatus;

@@ -24,3 +24,4 @@ export {
 } from './publication.service.js';
 export type { PublicationTables } from './tables.js';
 export { sendStoredFile } from './routes.js';
+export { publishedAnnualReports, type AnnualReportFact } from './disclosure-facts.js';

@@ -1,9 +1,9 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TLoginRequest } from '@tongxin/contracts';
 import { Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { login } from '../../api/auth';
 import { setCsrfToken } from '../../api/client';
 import { keys } from '../../api/keys';
@@ -88,6 +88,11 @@ export function LoginPage() {
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, fontSize: 13 }}>
         {t('login.forgot')}
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, fontSize: 13 }}>
+        <Link to="/portal" data-testid="portal-link">
+          <GlobalOutlined /> {t('login.portal')}
+        </Link>
       </Typography.Paragraph>
     </AuthLayout>
   );

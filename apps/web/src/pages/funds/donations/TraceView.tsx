@@ -1,5 +1,5 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
-import type { TDonationTrace, TEntryKind, TTraceStep } from '@tongxin/contracts';
+import type { TDonation, TDonationTrace, TEntryKind, TTraceStep } from '@tongxin/contracts';
 import { Timeline, Tooltip, Typography } from 'antd';
 import { useT } from '../../../i18n/useT';
 import type { MessageKey } from '../../../i18n/zh-CN';
@@ -27,8 +27,15 @@ function AccountName({ text, home }: { text: string; home: string }) {
   );
 }
 
+/** A trace as the bookkeepers' page and the public portal's receipt look-up both have it. */
+export type TraceFigures = Pick<TDonationTrace, 'heldIn' | 'spent' | 'refunded'> & {
+  donation: Pick<TDonation, 'amount' | 'organizationName'>;
+  steps: readonly Omit<TTraceStep, 'entryId' | 'donationId'>[];
+};
+type Step = TraceFigures['steps'][number];
+
 /** A payment step whose money stayed on the books (moved back to the project): the payee's payment failed. */
-const isReturn = (step: TTraceStep) => step.kind === 'payment' && step.direction === 'moved';
+const isReturn = (step: Step) => step.kind === 'payment' && step.direction === 'moved';
 
 const COLORS: Readonly<Record<TEntryKind, string>> = {
   donation: 'blue',
@@ -61,7 +68,7 @@ const HELD_SHADES = ['#1a5fb4', '#4a8fe0', '#7fb2ee', '#a9cbf4', '#cfe1f9'];
  * was paid out, what is still held and where, and what was refunded; then every step with its date, the
  * accounts it left and reached, and its amount.
  */
-export function TraceView({ trace }: { trace: TDonationTrace }) {
+export function TraceView({ trace }: { trace: TraceFigures }) {
   const t = useT();
   const whole = trace.donation.amount;
   const home = trace.donation.organizationName;
@@ -125,7 +132,7 @@ export function TraceView({ trace }: { trace: TDonationTrace }) {
         items={trace.steps.map((step, index) => {
           const back = isReturn(step);
           return {
-            key: `${step.entryId}-${index}`,
+            key: `${step.kind}-${step.businessDate}-${index}`,
             color: back ? 'red' : COLORS[step.kind],
             content: (
               <div data-testid="trace-step" data-kind={step.kind}>

@@ -1,12 +1,15 @@
-import type { TProjectFile } from '@tongxin/contracts';
 import { Image } from 'antd';
-import { projectFileUrl } from '../../../api/projects';
 import { useT } from '../../../i18n/useT';
 
-type Props = { projectId: string; photos: readonly TProjectFile[]; size?: number };
+type Props = {
+  photos: readonly { id: string; fileName: string }[];
+  /** Where a photo is fetched from: the signed-in project route, or the portal's public one. */
+  srcOf: (photoId: string) => string;
+  size?: number;
+};
 
 /** Photos of a report or an inspection as thumbnails; a click shows them large, one after another. */
-export function PhotoGallery({ projectId, photos, size = 88 }: Props) {
+export function PhotoGallery({ photos, srcOf, size = 88 }: Props) {
   const t = useT();
   if (photos.length === 0) return null;
   return (
@@ -15,7 +18,7 @@ export function PhotoGallery({ projectId, photos, size = 88 }: Props) {
         {photos.map((photo) => (
           <Image
             key={photo.id}
-            src={projectFileUrl(projectId, photo.id)}
+            src={srcOf(photo.id)}
             alt={photo.fileName}
             title={photo.fileName}
             width={size}

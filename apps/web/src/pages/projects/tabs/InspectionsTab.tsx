@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { INSPECTION_RATING, type TInspection, type TProject } from '@tongxin/contracts';
 import { Button, Skeleton, Table, Tag, Typography } from 'antd';
-import type { ProjectRecords } from '../../../api/projects';
+import { projectFileUrl, type ProjectRecords } from '../../../api/projects';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { useLabel } from '../../../i18n/useLabel';
@@ -83,7 +83,7 @@ function Inspection({ projectId, inspection }: { projectId: string; inspection: 
           ]}
         />
       )}
-      <PhotoGallery projectId={projectId} photos={inspection.photos} />
+      <PhotoGallery photos={inspection.photos} srcOf={(photoId) => projectFileUrl(projectId, photoId)} />
     </article>
   );
 }

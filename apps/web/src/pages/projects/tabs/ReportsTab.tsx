@@ -2,14 +2,15 @@ import { EyeInvisibleOutlined, GlobalOutlined, PlusOutlined } from '@ant-design/
 import type { UseQueryResult } from '@tanstack/react-query';
 import { REPORT_KIND, type TProgressReport, type TProject } from '@tongxin/contracts';
 import { Alert, Button, Skeleton, Tag, Typography } from 'antd';
-import type { ProjectRecords } from '../../../api/projects';
+import { projectFileUrl, type ProjectRecords } from '../../../api/projects';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { useLabel } from '../../../i18n/useLabel';
-import { useLang, useT } from '../../../i18n/useT';
+import { useT } from '../../../i18n/useT';
 import { formatDateTime } from '../../../lib/dates';
 import { REPORTABLE } from '../shared/labels';
 import { PhotoGallery } from '../shared/PhotoGallery';
+import { ReportFigures } from '../shared/ReportFigures';
 
 type Props = {
   project: TProject;
@@ -21,7 +22,6 @@ type Props = {
 
 function Report({ projectId, report }: { projectId: string; report: TProgressReport }) {
   const t = useT();
-  const { lang } = useLang();
   const label = useLabel();
   return (
     <article className="tx-record" data-testid="report">
@@ -46,20 +46,8 @@ function Report({ projectId, report }: { projectId: string; report: TProgressRep
         </span>
       </header>
       <div className="tx-record-text">{report.text}</div>
-      {report.figures.length > 0 && (
-        <div className="tx-figures" data-testid="figures">
-          {report.figures.map((figure, index) => (
-            <div key={`${figure.label}-${index}`} className="tx-figure">
-              <span className="tx-figure-label">{figure.label}</span>
-              <span className="tx-figure-value">
-                {figure.value.toLocaleString(lang)}
-                {figure.unit && <span className="tx-figure-unit">{figure.unit}</span>}
-              </span>
-            </div>
-          ))}
-        </div>
-      )}
-      <PhotoGallery projectId={projectId} photos={report.photos} />
+      <ReportFigures figures={report.figures} />
+      <PhotoGallery photos={report.photos} srcOf={(photoId) => projectFileUrl(projectId, photoId)} />
     </article>
   );
 }
