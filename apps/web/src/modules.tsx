@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   ApartmentOutlined,
+  BarChartOutlined,
   ProjectOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -170,6 +171,34 @@ export const MODULES: readonly AppModule[] = [
       {
         path: 'funds/accounts',
         lazy: async () => ({ Component: (await import('./pages/funds/FundAccountsPage')).FundAccountsPage }),
+      },
+    ],
+  },
+  {
+    key: 'statistics',
+    labelKey: 'nav.stats',
+    icon: <BarChartOutlined />,
+    capability: 'read',
+    pages: [
+      { key: 'dashboard', labelKey: 'nav.stats.dashboard' },
+      { key: 'annual', labelKey: 'nav.stats.annual' },
+      { key: 'disclosures', labelKey: 'nav.stats.disclosures' },
+    ],
+    routes: [
+      { path: 'statistics', element: <Navigate to="/statistics/dashboard" replace /> },
+      {
+        path: 'statistics/dashboard',
+        lazy: async () => ({ Component: (await import('./pages/statistics/DashboardPage')).DashboardPage }),
+      },
+      {
+        path: 'statistics/annual',
+        lazy: async () => ({ Component: (await import('./pages/statistics/AnnualPackPage')).AnnualPackPage }),
+      },
+      {
+        path: 'statistics/disclosures',
+        lazy: async () => ({
+          Component: (await import('./pages/statistics/DisclosureBoardPage')).DisclosureBoardPage,
+        }),
       },
     ],
   },
