@@ -4,6 +4,7 @@ import { Card, Col, Collapse, Descriptions, Row, Segmented } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { fetchMeasures, statisticsKeys, type SummaryQuery } from '../../api/statistics';
 import { ErrorState } from '../../components/ErrorState';
+import type { MessageKey } from '../../i18n/zh-CN';
 import { useLang, useT } from '../../i18n/useT';
 import { ChartCard } from './dashboard/ChartCard';
 import { byGroup, byMeasure, everyYear, pie } from './dashboard/charts';
@@ -94,14 +95,10 @@ export function DashboardPage() {
             query={queries.shares}
             build={slices}
             controls={
-              <Segmented<ShareBy>
-                size="small"
+              <GroupingSwitch<ShareBy>
                 value={shareBy}
                 onChange={setShareBy}
-                options={[
-                  { value: 'category', label: t('stats.chart.byCategoryShort') },
-                  { value: 'level', label: t('stats.chart.byLevel') },
-                ]}
+                choices={{ category: 'stats.chart.byCategoryShort', level: 'stats.chart.byLevel' }}
               />
             }
           />
@@ -122,14 +119,10 @@ export function DashboardPage() {
             build={regionBars}
             height={360}
             controls={
-              <Segmented<RegionBy>
-                size="small"
+              <GroupingSwitch<RegionBy>
                 value={regionBy}
                 onChange={setRegionBy}
-                options={[
-                  { value: 'city', label: t('stats.chart.byCity') },
-                  { value: 'county', label: t('stats.chart.byCounty') },
-                ]}
+                choices={{ city: 'stats.chart.byCity', county: 'stats.chart.byCounty' }}
               />
             }
           />
@@ -143,6 +136,20 @@ export function DashboardPage() {
       </Row>
     </>
   );
+}
+
+/** How a card groups its figures (by category or by level…). */
+function GroupingSwitch<T extends string>(props: {
+  value: T;
+  onChange: (value: T) => void;
+  choices: Readonly<Record<T, MessageKey>>;
+}) {
+  const t = useT();
+  const options = (Object.entries(props.choices) as [T, MessageKey][]).map(([value, key]) => ({
+    value,
+    label: t(key),
+  }));
+  return <Segmented<T> size="small" value={props.value} onChange={props.onChange} options={options} />;
 }
 
 /** 口径说明: every figure the system keeps, what it counts, its unit, and whether it is a flow or a stock. */
