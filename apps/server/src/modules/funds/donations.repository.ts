@@ -1,5 +1,5 @@
 import type { Scope } from '../../platform/access/index.js';
-import { tablesOf, type Executor } from '../../platform/db/index.js';
+import { insertMany, tablesOf, type Executor } from '../../platform/db/index.js';
 import { organizationIdsInScope } from '../organizations/index.js';
 import type { DonationRow, DonorRow, FundsTables } from './tables.js';
 
@@ -75,7 +75,7 @@ export async function donorTotals(
 }
 
 export async function insertDonation(executor: Executor, row: DonationRow): Promise<void> {
-  await db(executor).insertInto('donations').values(row).execute();
+  await insertMany(executor, 'donations', [row]);
 }
 
 export async function findDonation(executor: Executor, scope: Scope, id: string): Promise<DonationRow | undefined> {

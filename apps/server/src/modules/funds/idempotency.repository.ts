@@ -1,4 +1,4 @@
-import { tablesOf, type Executor } from '../../platform/db/index.js';
+import { runWrittenSql, tablesOf, type Executor } from '../../platform/db/index.js';
 import type { FundsTables, IdempotencyKeyRow } from './tables.js';
 
 const db = (executor: Executor) => tablesOf<FundsTables>(executor);
@@ -8,12 +8,13 @@ const db = (executor: Executor) => tablesOf<FundsTables>(executor);
  * another transaction makes this wait until that one commits or rolls back, so the answer is final.
  */
 export async function claimKey(executor: Executor, row: IdempotencyKeyRow): Promise<boolean> {
-  const result = await db(executor)
-    .insertInto('idempotency_keys')
-    .values(row)
-    .onConflict((oc) => oc.columns(['owner_id', 'key']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  const { affected } = await runWrittenSql(
+    executor,
+    'insert into idempotency_keys (owner_id, key, operation, request_hash, response, created_at) ' +
+      'values (?, ?, ?, ?, ?, ?) on conflict (owner_id, key) do nothing',
+    [row.owner_id, row.key, row.operation, row.request_hash, row.response, row.created_at],
+  );
+  return affected > 0;
 }
 
 export async function findKey(
@@ -30,10 +31,9 @@ export async function findKey(
 }
 
 export async function storeResponse(executor: Executor, ownerId: string, key: string, response: string): Promise<void> {
-  await db(executor)
-    .updateTable('idempotency_keys')
-    .set({ response })
-    .where('owner_id', '=', ownerId)
-    .where('key', '=', key)
-    .execute();
+  await runWrittenSql(executor, 'update idempotency_keys set response = ? where owner_id = ? and key = ?', [
+    response,
+    ownerId,
+    key,
+  ]);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/access/index.js';
-import { dialectOf, insertMany, tablesOf, type Executor } from '../../platform/db/index.js';
+import { dialectOf, insertMany, runWrittenSql, tablesOf, type Executor } from '../../platform/db/index.js';
 import { organizationIdsInScope } from '../organizations/index.js';
 import type {
   FundLotRow,
@@ -77,20 +77,21 @@ export async function insertEntry(
   lines: readonly JournalLineRow[],
   links: readonly TraceLinkRow[],
 ): Promise<void> {
-  await db(executor).insertInto('journal_entries').values(entry).execute();
+  await insertMany(executor, 'journal_entries', [entry]);
   await insertMany(executor, 'journal_lines', lines);
   await insertMany(executor, 'trace_links', links);
 }
 
 /** Adds to the running total and returns the new balance. */
 export async function addToBalance(executor: Executor, accountId: string, delta: number): Promise<number> {
-  const row = await db(executor)
-    .updateTable('ledger_accounts')
-    .set((eb) => ({ balance: eb('balance', '+', delta) }))
-    .where('id', '=', accountId)
-    .returning('balance')
-    .executeTakeFirstOrThrow();
-  return row.balance;
+  const { rows } = await runWrittenSql(
+    executor,
+    'update ledger_accounts set balance = balance + ? where id = ? returning balance',
+    [delta, accountId],
+  );
+  const balance = rows[0]?.balance;
+  if (typeof balance !== 'number') throw new Error(`ledger account ${accountId} does not exist`);
+  return balance;
 }
 
 export async function findEntry(executor: Executor, id: string): Promise<JournalEntryRow | undefined> {

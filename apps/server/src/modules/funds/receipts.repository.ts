@@ -1,25 +1,23 @@
-import { tablesOf, type Executor } from '../../platform/db/index.js';
+import { insertMany, runWrittenSql, tablesOf, type Executor } from '../../platform/db/index.js';
 import type { FundsTables, ReceiptRow } from './tables.js';
 
 const db = (executor: Executor) => tablesOf<FundsTables>(executor);
 
 /** The next receipt number of an organization's year; the counter row serializes concurrent issuers. */
 export async function nextReceiptSeq(executor: Executor, organizationId: string, year: number): Promise<number> {
-  const row = await db(executor)
-    .insertInto('receipt_counters')
-    .values({ organization_id: organizationId, year, last_seq: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['organization_id', 'year'])
-        .doUpdateSet((eb) => ({ last_seq: eb('receipt_counters.last_seq', '+', 1) })),
-    )
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  return row.last_seq;
+  const { rows } = await runWrittenSql(
+    executor,
+    'insert into receipt_counters (organization_id, year, last_seq) values (?, ?, 1) ' +
+      'on conflict (organization_id, year) do update set last_seq = receipt_counters.last_seq + 1 returning last_seq',
+    [organizationId, year],
+  );
+  const seq = rows[0]?.last_seq;
+  if (typeof seq !== 'number') throw new Error(`no receipt counter for ${organizationId} ${year}`);
+  return seq;
 }
 
 export async function insertReceipt(executor: Executor, row: ReceiptRow): Promise<void> {
-  await db(executor).insertInto('receipts').values(row).execute();
+  await insertMany(executor, 'receipts', [row]);
 }
 
 export async function receiptsOfDonations(executor: Executor, donationIds: readonly string[]): Promise<ReceiptRow[]> {

@@ -1,4 +1,4 @@
-import { tablesOf, type Executor } from '../db/index.js';
+import { insertMany, runWrittenSql, tablesOf, type Executor } from '../db/index.js';
 import { GENESIS_HASH } from './hash.js';
 import type { AuditChainHeadRow, AuditEventRow, AuditTables } from './tables.js';
 
@@ -14,27 +14,22 @@ export async function advanceChainHead(
   chainId: string,
   at: string,
 ): Promise<{ seq: number; prevHash: string }> {
-  const head = await db(executor)
-    .insertInto('audit_chain_heads')
-    .values({ chain_id: chainId, seq: 1, hash: GENESIS_HASH, updated_at: at })
-    .onConflict((oc) =>
-      oc.column('chain_id').doUpdateSet((eb) => ({
-        seq: eb('audit_chain_heads.seq', '+', 1),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
-    )
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+  const { rows } = await runWrittenSql(
+    executor,
+    'insert into audit_chain_heads (chain_id, seq, hash, updated_at) values (?, 1, ?, ?) ' +
+      'on conflict (chain_id) do update set seq = audit_chain_heads.seq + 1, updated_at = excluded.updated_at ' +
+      'returning seq, hash',
+    [chainId, GENESIS_HASH, at],
+  );
+  const [head] = rows;
+  if (typeof head?.seq !== 'number' || typeof head.hash !== 'string')
+    throw new Error(`audit chain ${chainId} has no head`);
   return { seq: head.seq, prevHash: head.hash };
 }
 
 export async function insertAuditEvent(executor: Executor, row: AuditEventRow): Promise<void> {
-  await db(executor).insertInto('audit_events').values(row).execute();
-  await db(executor)
-    .updateTable('audit_chain_heads')
-    .set({ hash: row.hash })
-    .where('chain_id', '=', row.chain_id)
-    .execute();
+  await insertMany(executor, 'audit_events', [row]);
+  await runWrittenSql(executor, 'update audit_chain_heads set hash = ? where chain_id = ?', [row.hash, row.chain_id]);
 }
 
 export async function listChainHeads(executor: Executor): Promise<AuditChainHeadRow[]> {

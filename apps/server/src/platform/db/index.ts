@@ -5,6 +5,7 @@ export { dialectOf } from './dialect.js';
 export { insertMany } from './insert-many.js';
 export type { DialectName } from './dialect.js';
 export { asExecutor, tablesOf } from './executor.js';
+export { runWrittenSql } from './written-sql.js';
 export type { Executor } from './executor.js';
 export { collectMigrations, migrateToLatest } from './migrator.js';
 export type { MigrationReport, ModuleMigrations } from './migrator.js';
