@@ -5,6 +5,7 @@ import { addMember, createOrganization, findOrganizations, moveOrganization } fr
 import { isProvinceLoaded, loadProvince } from '../regions/index.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './networks.js';
 import { seedFundsDemo } from './funds-seed.js';
+import { seedHistoryDemo } from './history-seed.js';
 import { seedPortalDemo } from './portal-seed.js';
 import { seedProjectDemo } from './project-seed.js';
 import { seedPublicationDemo } from './publications-seed.js';
@@ -107,6 +108,7 @@ export async function seedDemo(ctx: ServiceContext, onStep: DemoProgress = () =>
   const cadre = await userIdByUsername(ctx.db, 'dengkou_cadre');
   if (await seedRegistryDemo(ctx, ids, cadre, onStep)) created = true;
   if (await seedProjectDemo(ctx, ids, onStep)) created = true;
+  if (await seedHistoryDemo(ctx, ids, onStep)) created = true;
   if (await seedFundsDemo(ctx, ids, onStep)) created = true;
   if (await seedPublicationDemo(ctx, ids, onStep)) created = true;
   if (await seedPortalDemo(ctx, ids, onStep)) created = true;
