@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { signIn } from './support/app.js';
+import { signIn, uniqueSuffix } from './support/app.js';
 import { launchBrowser, openSession, snapshotOnFailure } from './support/browser.js';
+import { label, openDrawer, pickOption } from './support/projects.js';
 import { DEMO_PASSWORD, startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -104,4 +105,58 @@ test('anyone, without signing in, sees a project’s progress, money and donors,
   const cookies = await visitor.context.cookies();
   expect(cookies.map((cookie) => cookie.name)).not.toContain('tongxin_session');
   await visitor.context.close();
+});
+
+test('a county writes a brief, attaches its PDF, publishes it to the portal and withdraws it with a reason', async () => {
+  const title = `磴口县扶贫简报（门户测试${uniqueSuffix()}）`;
+  const staff = await openSession(browser, server.url);
+  const { page } = staff;
+  snapshotOnFailure(page, 'publications-admin');
+  await signIn(page, 'dengkou_admin', DEMO_PASSWORD);
+  await page.getByRole('menuitem', { name: '出版物' }).click();
+  await page.getByRole('heading', { name: '出版物', level: 1 }).waitFor();
+
+  await page.getByRole('button', { name: '新建出版物' }).first().click();
+  const drawer = openDrawer(page);
+  await drawer.getByLabel('类型', { exact: true }).click();
+  await pickOption(page, '简报');
+  await drawer.getByLabel('标题', { exact: true }).fill(title);
+  await drawer.getByLabel('摘要', { exact: true }).fill('扶贫日募集情况');
+  await drawer.getByRole('button', { name: '新建出版物' }).click();
+  await drawer.waitFor({ state: 'hidden' });
+
+  // The draft gets its PDF in the edit drawer, then is published after a confirmation.
+  const row = page.locator('.ant-table-row').filter({ hasText: title });
+  await row.getByRole('button', { name: label('编辑') }).click();
+  await openDrawer(page).getByTestId('publication-files').waitFor();
+  await openDrawer(page)
+    .locator('input[type=file]')
+    .setInputFiles({ name: '简报.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await openDrawer(page).getByText('简报.pdf').waitFor();
+  await openDrawer(page)
+    .getByRole('button', { name: label('取消') })
+    .click();
+  await row.getByRole('button', { name: label('发布') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: label('发布') })
+    .click();
+  await row.getByTestId('publication-status').filter({ hasText: '已发布' }).waitFor();
+
+  // Anyone sees it on the portal; once withdrawn, no more.
+  const visitor = await openSession(browser, server.url);
+  await visitor.page.goto('/portal/publications');
+  await visitor.page.getByRole('link', { name: title }).click();
+  await visitor.page.getByTestId('portal-publication-title').filter({ hasText: title }).waitFor();
+  await visitor.page.getByRole('link', { name: /简报\.pdf/ }).waitFor();
+
+  await row.getByRole('button', { name: label('撤回') }).click();
+  const box = page.getByRole('dialog').filter({ hasText: '撤回原因' });
+  await box.getByLabel('撤回原因', { exact: true }).fill('数据待核实');
+  await box.getByRole('button', { name: label('撤回') }).click();
+  await row.getByTestId('publication-status').filter({ hasText: '已撤回' }).waitFor();
+  await visitor.page.reload();
+  await visitor.page.getByText('找不到该出版物').waitFor();
+  await visitor.context.close();
+  await staff.context.close();
 });

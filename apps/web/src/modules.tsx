@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   ApartmentOutlined,
   BarChartOutlined,
+  ReadOutlined,
   ProjectOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -211,6 +212,18 @@ export const MODULES: readonly AppModule[] = [
       {
         path: 'users',
         lazy: async () => ({ Component: (await import('./pages/users/UsersPage')).UsersPage }),
+      },
+    ],
+  },
+  {
+    key: 'publications',
+    labelKey: 'nav.publications',
+    icon: <ReadOutlined />,
+    capability: 'read',
+    routes: [
+      {
+        path: 'publications',
+        lazy: async () => ({ Component: (await import('./pages/publications/PublicationsPage')).PublicationsPage }),
       },
     ],
   },
