@@ -4,7 +4,8 @@ import { ZBusinessDate, ZId } from './common.js';
 export const ZLocalized = z.object({ 'zh-CN': z.string(), en: z.string() });
 
 /**
- * What figures can be grouped by: a dimension a measure declares (category, status, form, group), the
+ * What figures can be grouped by: a dimension a measure declares (category, status, form, group, household
+ * type, monitoring category), the
  * organization's level, its region at province / city / county depth, the organization itself, or the year.
  */
 export const STATISTICS_GROUPINGS = [
@@ -12,6 +13,8 @@ export const STATISTICS_GROUPINGS = [
   'status',
   'form',
   'group',
+  'household_type',
+  'monitoring',
   'level',
   'province',
   'city',
@@ -90,6 +93,8 @@ export const ZFigureRecordsQuery = z.object({
   status: z.string().max(40).optional(),
   form: z.string().max(40).optional(),
   group: z.string().max(40).optional(),
+  household_type: z.string().max(40).optional(),
+  monitoring: z.string().max(40).optional(),
   level: z.string().max(40).optional(),
   province: z.string().max(12).optional(),
   city: z.string().max(12).optional(),

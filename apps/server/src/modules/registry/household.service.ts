@@ -18,6 +18,7 @@ import { auditBy, diffChanges, recordAudit } from '../../platform/audit/index.js
 import type { ServiceContext } from '../../platform/context.js';
 import { keyring } from '../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
+import { recordHouseholdChange, recordNewHouseholds } from './figures.js';
 import { fieldProblem, platformErrors } from '../../platform/errors/index.js';
 import { appendVersion, effectiveDateProblems } from '../../platform/dated-history.js';
 import { newId } from '../../platform/ids.js';
@@ -186,9 +187,9 @@ export async function createHousehold(ctx: ServiceContext, input: TCreateHouseho
     });
     await insertHouseholds(tx, [row]);
     await insertPersons(tx, [head]);
-    await insertHouseholdVersions(tx, [
-      householdVersion(row, data.effectiveOn ?? beijingDate(), VERSIONED_FIELDS, ctx.actor.username, now),
-    ]);
+    const since = data.effectiveOn ?? beijingDate();
+    await insertHouseholdVersions(tx, [householdVersion(row, since, VERSIONED_FIELDS, ctx.actor.username, now)]);
+    await recordNewHouseholds(tx, [{ row, since }]);
     await recordAudit(tx, {
       chainId: row.organization_id,
       action: 'household.create',
@@ -352,6 +353,7 @@ export async function updateHousehold(
         insert: (version) => insertHouseholdVersions(tx, [version]),
         amend: (versionId, version) => amendHouseholdVersion(tx, versionId, version),
       });
+      await recordHouseholdChange(tx, before, after, effectiveOn);
     }
     await recordAudit(tx, {
       chainId: before.organization_id,

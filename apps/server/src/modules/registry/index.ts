@@ -1,4 +1,5 @@
 import type { TongxinModule } from '../../platform/http/index.js';
+import { registryFigures } from './figures.js';
 import { registryMigrations } from './migrations.js';
 import { importRoutes } from './import/index.js';
 import { registryRoutes } from './routes.js';
@@ -10,6 +11,7 @@ export const registryModule: TongxinModule = {
     registryRoutes(app);
     importRoutes(app);
   },
+  figures: registryFigures,
 };
 
 export { registryErrors } from './errors.js';

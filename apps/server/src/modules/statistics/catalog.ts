@@ -62,6 +62,8 @@ export const GROUPING_LABELS: Readonly<Record<TStatisticsGrouping, Localized>> =
   status: { 'zh-CN': '项目状态', en: 'Status' },
   form: { 'zh-CN': '形式', en: 'Form' },
   group: { 'zh-CN': '受益对象类型', en: 'Beneficiary type' },
+  household_type: { 'zh-CN': '农户类型', en: 'Household type' },
+  monitoring: { 'zh-CN': '监测类别', en: 'Monitoring category' },
   level: { 'zh-CN': '单位层级', en: 'Level' },
   province: { 'zh-CN': '省（区）', en: 'Province' },
   city: { 'zh-CN': '市（盟）', en: 'City' },

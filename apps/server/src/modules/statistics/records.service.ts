@@ -37,7 +37,14 @@ export async function figureRecords(
     .map((organization) => organization.id);
   const dimension = (slot: 'd1' | 'd2') => {
     const name = measure.definition[slot]?.name;
-    return name === 'category' || name === 'status' || name === 'form' || name === 'group' ? query[name] : undefined;
+    return name === 'category' ||
+      name === 'status' ||
+      name === 'form' ||
+      name === 'group' ||
+      name === 'household_type' ||
+      name === 'monitoring'
+      ? query[name]
+      : undefined;
   };
   const d1 = dimension('d1');
   const d2 = dimension('d2');

@@ -18,6 +18,7 @@ import {
   insertHouseholdVersions,
   recountMembers,
 } from '../household.repository.js';
+import { recordNewHouseholds } from '../figures.js';
 import { householdRow } from '../household-row.js';
 import { sealIdNumber } from '../identity.js';
 import { findExistingHashes, insertPersons } from '../person.repository.js';
@@ -113,18 +114,15 @@ function householdWriter(tx: Executor, recordedBy: string, cadreUserId: string |
     await insertHouseholds(tx, households);
     await insertPersons(tx, persons);
     // Households are on record from their year of identification, or from today when it is not given.
+    const since = households.map((row) => ({
+      row,
+      since: row.identified_year ? `${row.identified_year}-01-01` : today,
+    }));
     await insertHouseholdVersions(
       tx,
-      households.map((row) =>
-        householdVersion(
-          row,
-          row.identified_year ? `${row.identified_year}-01-01` : today,
-          VERSIONED_FIELDS,
-          recordedBy,
-          now,
-        ),
-      ),
+      since.map(({ row, since: from }) => householdVersion(row, from, VERSIONED_FIELDS, recordedBy, now)),
     );
+    await recordNewHouseholds(tx, since);
     households = [];
     persons = [];
   };
