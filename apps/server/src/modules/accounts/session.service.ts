@@ -12,7 +12,7 @@ import {
   type ResolvedSession,
 } from '../../platform/auth/index.js';
 import type { ServiceContext } from '../../platform/context.js';
-import { withTransaction, type Executor } from '../../platform/db/index.js';
+import { afterCommit, withTransaction, type Executor } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
 import { addMinutes } from '../../platform/time.js';
 import { organizationPlacement } from '../organizations/index.js';
@@ -36,6 +36,24 @@ import {
 /** Five wrong passwords for one username, or twenty from one address, within 15 minutes pause sign-in. */
 export const LOGIN_LIMIT = { perUsername: 5, perAddress: 20, windowMinutes: 15 };
 const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Sessions resolved moments ago, by token hash: a signed-in client sends its requests in bursts (a page's
+ * calls, keyboard entry of gifts), and resolving a session costs two reads. An entry lives RECENT_MS at most
+ * and never past the session's own limits. Signing out, a password change and any change to a user clear
+ * them all, in this process; what may lag by RECENT_MS is what the session carries of the organization (its
+ * name; after a move its path, which then matches nothing and refuses, never widens) and a sign-out through
+ * another server process on the same PostgreSQL database.
+ */
+const recent = new Map<string, { session: ResolvedSession; until: number }>();
+const RECENT_MS = 2_000;
+const RECENT_MAX = 10_000;
+
+/** Forgets resolved sessions now and again once `executor`'s transaction has committed what changed them. */
+export function forgetResolvedSessions(executor: Executor): void {
+  recent.clear();
+  afterCommit(executor, () => recent.clear());
+}
 
 export type LoginMeta = { ip: string | null; userAgent: string | null; requestId: string | null };
 export type LoginResult = TSessionResponse & { token: string };
@@ -106,10 +124,14 @@ export async function login(db: Executor, input: TLoginRequest, meta: LoginMeta)
 
 /** The session behind a cookie token, if it is live; slides the idle limit at most once a minute. */
 export async function resolveSession(db: Executor, token: string, now: Date): Promise<ResolvedSession | null> {
-  const row = await findSessionWithUser(db, hashToken(token));
+  const tokenHash = hashToken(token);
+  const known = recent.get(tokenHash);
+  if (known && known.until > now.getTime()) return known.session;
+  const row = await findSessionWithUser(db, tokenHash);
   if (!row || row.status !== 'active') return null;
   const idleLimit = addMinutes(new Date(row.last_seen_at), SESSION_IDLE_MINUTES);
-  if (new Date(row.expires_at) <= now || idleLimit <= now) {
+  const expiresAt = new Date(row.expires_at);
+  if (expiresAt <= now || idleLimit <= now) {
     await deleteSession(db, row.session_id);
     return null;
   }
@@ -130,7 +152,11 @@ export async function resolveSession(db: Executor, token: string, now: Date): Pr
     mustChangePassword: row.must_change_password === 1,
     sessionId: row.session_id,
   };
-  return { actor, csrfToken: row.csrf_token };
+  const session = { actor, csrfToken: row.csrf_token };
+  if (recent.size >= RECENT_MAX) recent.clear();
+  const until = Math.min(now.getTime() + RECENT_MS, expiresAt.getTime(), idleLimit.getTime());
+  recent.set(tokenHash, { session, until });
+  return session;
 }
 
 /**
@@ -158,6 +184,7 @@ export async function actorOf(db: Executor, username: string): Promise<Actor | n
 
 export async function logout(ctx: ServiceContext): Promise<void> {
   await deleteSession(ctx.db, ctx.actor.sessionId);
+  forgetResolvedSessions(ctx.db);
 }
 
 /** Changes the own password; other sessions of the user end, this one stays. */
@@ -177,6 +204,7 @@ export async function changePassword(ctx: ServiceContext, currentPassword: strin
       updated_at: now,
     });
     await deleteSessionsOfUser(tx, user.id, ctx.actor.sessionId);
+    forgetResolvedSessions(tx);
     await recordAudit(tx, {
       chainId: user.organization_id,
       action: 'user.change_password',

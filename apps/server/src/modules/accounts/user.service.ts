@@ -28,6 +28,7 @@ import {
   listUsers,
   updateUserRow,
 } from './repository.js';
+import { forgetResolvedSessions } from './session.service.js';
 import type { UserRow } from './tables.js';
 
 const AUDITED = ['username', 'display_name', 'role', 'organization_id', 'status', 'must_change_password'] as const;
@@ -159,6 +160,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: TUpdate
     });
     // A user whose access changed signs in again, so no session keeps the old rights.
     if (touchesAccess) await deleteSessionsOfUser(tx, id);
+    forgetResolvedSessions(tx);
     await recordAudit(tx, audit(ctx, 'user.update', after, changes));
     return toUser(after, organization.name);
   });
@@ -177,6 +179,7 @@ export async function resetPassword(ctx: ServiceContext, id: string): Promise<{ 
       updated_at: new Date().toISOString(),
     });
     await deleteSessionsOfUser(tx, id);
+    forgetResolvedSessions(tx);
     await recordAudit(
       tx,
       audit(ctx, 'user.reset_password', user, {

@@ -57,8 +57,10 @@ export function requireBookkeeper(ctx: ServiceContext): void {
   if (!BOOKKEEPERS.has(ctx.actor.role)) throw platformErrors.forbidden();
 }
 
-export async function writableOrganization(ctx: ServiceContext, id: string) {
+export async function writableOrganization(ctx: ServiceContext, id: string): Promise<{ id: string; name: string }> {
   requireBookkeeper(ctx);
+  // Every scope holds the own organization, placed when the session was resolved: nothing to read again.
+  if (id === ctx.actor.organizationId) return { id, name: ctx.actor.organizationName };
   return requireWritablePlacement(ctx, id).catch(() => {
     throw platformErrors.validationFailed({}, [fieldProblem('organizationId', messages.organizationNotWritable)]);
   });
