@@ -15,7 +15,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { useLang, useT } from '../../i18n/useT';
 import { formatDateTime } from '../../lib/dates';
-import { useCan, useSessionUser } from '../../session/SessionUserContext';
+import { useSessionUser } from '../../session/SessionUserContext';
 import { figureOf } from './shared/figureQuery';
 import { FigureTable } from './shared/FigureTable';
 import { RecordsDrawer, type OpenFigure } from './shared/RecordsDrawer';
@@ -32,7 +32,8 @@ export function AnnualPackPage() {
   const t = useT();
   const { lang } = useLang();
   const user = useSessionUser();
-  const can = useCan();
+  // The server lets an organization's administrators issue, since issuing closes the books.
+  const isIssuer = user.role === 'org_admin' || user.role === 'platform_admin';
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   // The pack usually quoted is last year's, once its books are complete.
@@ -99,7 +100,7 @@ export function AnnualPackPage() {
           >
             {t('stats.annual.export')}
           </Button>
-          {can('write') && (
+          {isIssuer && (
             <Button
               type="primary"
               danger
@@ -116,7 +117,12 @@ export function AnnualPackPage() {
           )}
         </Space>
       </div>
-      <ScopeBar state={state} update={update} yearOnly organizationRequired />
+      <ScopeBar
+        state={{ ...state, organizationId: query.organizationId }}
+        update={update}
+        yearOnly
+        organizationRequired
+      />
       {issuing.isError && (
         <Alert
           type="error"

@@ -57,7 +57,7 @@ export function DisclosureBoardPage() {
   const t = useT();
   const [params, update] = useListParams();
   const query: DisclosureBoardQuery = {
-    organizationId: params.get('org') ?? undefined,
+    organizationId: params.get('organizationId') ?? undefined,
     on: params.get('on') ?? undefined,
     state: pickOne(params.get('state'), DISCLOSURE_STATES),
     obligation: pickOne(params.get('obligation'), DISCLOSURE_OBLIGATIONS),
@@ -79,7 +79,7 @@ export function DisclosureBoardPage() {
         size="small"
         danger={state === 'overdue'}
         style={{ ...NOWRAP, padding: 0, height: 'auto', fontWeight: state === 'overdue' ? 600 : undefined }}
-        onClick={() => update({ org: row.organizationId, state })}
+        onClick={() => update({ organizationId: row.organizationId, state })}
         data-testid={`disclosure-count-${state}`}
       >
         {count}
@@ -94,7 +94,11 @@ export function DisclosureBoardPage() {
       </div>
       <Card style={{ marginBottom: 16 }}>
         <div className="tx-toolbar">
-          <OrganizationTreeSelect value={query.organizationId} on={on} onChange={(id) => update({ org: id })} />
+          <OrganizationTreeSelect
+            value={query.organizationId}
+            on={on}
+            onChange={(id) => update({ organizationId: id })}
+          />
           <DatePicker
             style={{ width: 160 }}
             aria-label={t('stats.disclosure.on')}
@@ -153,7 +157,7 @@ export function DisclosureBoardPage() {
                       type="link"
                       size="small"
                       style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
-                      onClick={() => update({ org: row.organizationId, state: null })}
+                      onClick={() => update({ organizationId: row.organizationId, state: null })}
                     >
                       {row.organizationName}
                     </Button>
@@ -174,7 +178,7 @@ export function DisclosureBoardPage() {
               rowKey="id"
               loading={board.isFetching}
               dataSource={data?.items ?? []}
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              pagination={{ pageSize: 20, showTotal: (total) => t('stats.disclosure.total', { total }) }}
               scroll={{ x: 'max-content' }}
               data-testid="disclosure-items"
               locale={{
@@ -195,6 +199,15 @@ export function DisclosureBoardPage() {
                 ),
               }}
               columns={[
+                {
+                  key: 'state',
+                  title: t('stats.disclosure.state'),
+                  render: (_, item) => (
+                    <Tag color={STATE_COLORS[item.state]} style={{ marginInlineEnd: 0 }} data-testid="disclosure-state">
+                      {t(STATE_LABELS[item.state])}
+                    </Tag>
+                  ),
+                },
                 {
                   key: 'obligation',
                   title: t('stats.disclosure.obligation'),
@@ -229,15 +242,6 @@ export function DisclosureBoardPage() {
                   key: 'doneOn',
                   title: t('stats.disclosure.doneOn'),
                   render: (_, item) => <span style={NOWRAP}>{item.doneOn ?? ''}</span>,
-                },
-                {
-                  key: 'state',
-                  title: t('stats.disclosure.state'),
-                  render: (_, item) => (
-                    <Tag color={STATE_COLORS[item.state]} style={{ marginInlineEnd: 0 }} data-testid="disclosure-state">
-                      {t(STATE_LABELS[item.state])}
-                    </Tag>
-                  ),
                 },
               ]}
             />

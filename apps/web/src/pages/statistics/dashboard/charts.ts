@@ -121,9 +121,10 @@ export function byGroup(
         const list = Array.isArray(params) ? params : [params];
         const index = list[0]?.dataIndex ?? 0;
         const row = summary.rows[index];
-        const lines = list.map((param) => {
+        // One line per measure, the year before within it; the year-before series add no lines of their own.
+        const lines = list.flatMap((param) => {
           const measure = summary.measures[param.seriesIndex ?? 0];
-          return measure ? tooltipLine(measure, row, lang, markerOf(param.marker), previousLabel) : '';
+          return measure ? [tooltipLine(measure, row, lang, markerOf(param.marker), previousLabel)] : [];
         });
         return [format.encodeHTML(names[index] ?? ''), ...lines].join('<br/>');
       },
@@ -132,19 +133,26 @@ export function byGroup(
     grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: horizontal ? axes : categoryAxis,
     yAxis: horizontal ? categoryAxis : axes,
-    series: summary.measures.map((measure) => {
-      const axisIndex = units.indexOf(measure.unit);
-      return {
-        type,
-        name: measure.label[lang],
-        data: summary.rows.map((row) => row.values[measure.key] ?? 0),
-        ...(horizontal ? { xAxisIndex: axisIndex } : { yAxisIndex: axisIndex }),
-        ...(type === 'bar' ? { barMaxWidth: 36 } : { smooth: false, symbolSize: 8 }),
-      };
-    }),
+    series: [false, true].flatMap((isPrevious) =>
+      isPrevious && summary.previousTotals === null
+        ? []
+        : summary.measures.map((measure) => {
+            const axisIndex = units.indexOf(measure.unit);
+            return {
+              type,
+              name: isPrevious ? `${measure.label[lang]} · ${previousLabel}` : measure.label[lang],
+              data: summary.rows.map((row) => (isPrevious ? row.previous : row.values)?.[measure.key] ?? 0),
+              ...(horizontal ? { xAxisIndex: axisIndex } : { yAxisIndex: axisIndex }),
+              ...(type === 'bar' ? { barMaxWidth: 36 } : { smooth: false, symbolSize: 8 }),
+              // The year before is drawn faint beside this year's figures.
+              ...(isPrevious ? { itemStyle: { opacity: 0.4 }, lineStyle: { type: 'dashed' as const } } : {}),
+            };
+          }),
+    ),
   };
   return {
     option,
+    // The records behind a figure are this period's; a year-before bar (after the measures) opens none.
     figureAt: ({ seriesIndex, dataIndex }) => {
       const measure = summary.measures[seriesIndex];
       const row = summary.rows[dataIndex];
@@ -156,7 +164,8 @@ export function byGroup(
 /** One measure's shares of its total by the summary's rows; the percentages are the API's (adding up to 100.0). */
 export function pie(summary: TStatisticsSummary, lang: Lang, previousLabel: string): ChartSpec {
   const measure = summary.measures[0];
-  const rows = summary.rows;
+  // A slice of nothing is no slice (a category only the year before had).
+  const rows = summary.rows.filter((row) => (row.values[measure?.key ?? ''] ?? 0) !== 0);
   const share = (index: number) => formatShare(rows[index]?.shares[measure?.key ?? ''] ?? 0);
   const option: ChartOption = {
     tooltip: {

@@ -27,7 +27,7 @@ export function ScopeBar({ state, update, yearOnly = false, organizationRequired
         on={state.end}
         allowClear={!organizationRequired}
         placeholder={organizationRequired ? t('stats.scope.pickOrganization') : undefined}
-        onChange={(id) => update({ org: id })}
+        onChange={(id) => update({ organizationId: id })}
       />
       {!yearOnly && (
         <Segmented<PeriodMode>

@@ -23,13 +23,13 @@ export const thisYear = () => Number(beijingToday().slice(0, 4));
 const isYear = (value: number) => Number.isInteger(value) && value >= 1949 && value <= 2200;
 
 /**
- * The subtree, period and comparison a statistics page shows, kept in the address bar (org, year or
+ * The subtree, period and comparison a statistics page shows, kept in the address bar (organizationId, year or
  * period=range with from/to, compare) so that a view can be bookmarked and sent to a colleague.
  */
 export function useStatisticsScope(defaultYear: number = thisYear()): [ScopeState, (changes: ParamChanges) => void] {
   const [params, update] = useListParams();
   const state = useMemo((): ScopeState => {
-    const organizationId = params.get('org') ?? undefined;
+    const organizationId = params.get('organizationId') ?? undefined;
     const mode: PeriodMode = params.get('period') === 'range' ? 'range' : 'year';
     const asked = Number(params.get('year'));
     const year = isYear(asked) ? asked : defaultYear;
