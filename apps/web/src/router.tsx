@@ -31,7 +31,7 @@ export const router = createBrowserRouter([
       { path: 'receipt', element: <PortalReceiptPage /> },
       { path: 'publications', element: <PortalPublicationsPage /> },
       { path: 'publications/:id', element: <PortalPublicationPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', element: <NotFoundPage home="/portal" /> },
     ],
   },
   {

@@ -2,7 +2,8 @@ import { Button, Result } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/useT';
 
-export function NotFoundPage() {
+/** `home`: where “back” leads — the app's start, or the portal's for its public pages. */
+export function NotFoundPage({ home = '/' }: { home?: string }) {
   const t = useT();
   return (
     <Result
@@ -10,7 +11,7 @@ export function NotFoundPage() {
       title={t('error.notFoundTitle')}
       subTitle={t('error.notFoundText')}
       extra={
-        <Link to="/">
+        <Link to={home}>
           <Button type="primary">{t('common.backHome')}</Button>
         </Link>
       }
