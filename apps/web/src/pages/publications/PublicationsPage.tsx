@@ -9,6 +9,7 @@ import {
 } from '@tongxin/contracts';
 import { App, Button, Input, InputNumber, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { errorMessage } from '../../api/ApiError';
 import { keys } from '../../api/keys';
 import { fetchPublication, fetchPublications, transitionPublication } from '../../api/publications';
@@ -85,16 +86,22 @@ export function PublicationsPage() {
     {
       key: 'title',
       title: t('publications.field.title'),
-      render: (_, row) => (
-        <Button
-          type="link"
-          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
-          onClick={() => void edit(row)}
-        >
-          {row.title}
-          {row.issueNumber ? ` ${row.issueNumber}` : ''}
-        </Button>
-      ),
+      render: (_, row) => {
+        const shown = `${row.title}${row.issueNumber ? ` ${row.issueNumber}` : ''}`;
+        // Another organization's publication is read here, not opened for editing; the published ones on the portal.
+        if (!row.canEdit) {
+          return row.status === 'published' ? <Link to={`/portal/publications/${row.id}`}>{shown}</Link> : shown;
+        }
+        return (
+          <Button
+            type="link"
+            style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+            onClick={() => void edit(row)}
+          >
+            {shown}
+          </Button>
+        );
+      },
     },
     { key: 'kind', title: t('publications.field.kind'), render: (_, row) => label(PUBLICATION_KIND.labels, row.kind) },
     {
