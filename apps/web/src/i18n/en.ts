@@ -1529,7 +1529,7 @@ export const en: Record<MessageKey, string> = {
   'stats.records.title': 'Records',
   'stats.records.empty': 'No records behind this figure',
   'stats.records.all': '{total} records',
-  'stats.records.some': '{total} records, the first {shown} shown; export to Excel or narrow the scope to see all',
+  'stats.records.some': '{total} records, the first {shown} shown; narrow the organization or period to see all',
   'stats.glossary.title': 'Definitions: what each figure counts',
   'stats.glossary.line': '{note} ({unit}, {kind})',
   'stats.annual.heading': '{name}: figures of {year}',

@@ -1465,7 +1465,7 @@ export const zhCN = {
   'stats.records.title': '明细',
   'stats.records.empty': '没有相应的记录',
   'stats.records.all': '共 {total} 条记录',
-  'stats.records.some': '共 {total} 条记录，显示前 {shown} 条；导出Excel或缩小范围查看全部',
+  'stats.records.some': '共 {total} 条记录，显示前 {shown} 条；缩小范围（单位、期间）可查看全部',
   'stats.glossary.title': '口径说明：每个数字统计的是什么',
   'stats.glossary.line': '{note}（{unit}，{kind}）',
   'stats.annual.heading': '{name} {year} 年度数据',
