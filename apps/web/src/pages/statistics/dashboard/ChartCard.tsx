@@ -22,7 +22,7 @@ type Props = {
   title: string;
   query: SummaryQuery;
   build: (summary: TStatisticsSummary) => ChartSpec;
-  /** Choices of the card itself (by category or by level…), above the chart: the header has no room on a tablet. */
+  /** Choices of the card itself (by category or by level…). */
   controls?: ReactNode;
   height?: number;
 };
@@ -105,8 +105,12 @@ export function ChartCard({ name, title, query, build, controls, height = 320 }:
           )}
         </Space>
       }
-      extra={
-        <Space wrap size={6} className="tx-stats-noprint">
+      styles={{ body: { minHeight: height + 24 } }}
+    >
+      {/* Below the title rather than beside it: a title that says what the figures are keeps its room on a tablet. */}
+      <div className="tx-stats-card-controls tx-stats-noprint">
+        {controls}
+        <div className="tx-toolbar-actions">
           <Segmented<View>
             size="small"
             value={view}
@@ -127,11 +131,8 @@ export function ChartCard({ name, title, query, build, controls, height = 320 }:
           >
             {t('stats.export.button')}
           </Button>
-        </Space>
-      }
-      styles={{ body: { minHeight: height + 24 } }}
-    >
-      {controls && <div className="tx-stats-card-controls tx-stats-noprint">{controls}</div>}
+        </div>
+      </div>
       {body}
       <RecordsDrawer figure={figure} onClose={() => setFigure(null)} />
     </Card>

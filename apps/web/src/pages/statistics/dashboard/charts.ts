@@ -94,6 +94,9 @@ function valueAxes(measures: readonly TMeasureInfo[], lang: Lang) {
   };
 }
 
+/** ECharts' own first colours, named here so that a measure keeps its colour in the year-before series. */
+const PALETTE = ['#5070dd', '#b6d634', '#505372', '#ff994d', '#0ca8df', '#ffd10a', '#fb628b', '#785db0', '#3fbe95'];
+
 type ByGroup = { type: 'bar' | 'line'; horizontal?: boolean; previousLabel: string; lang: Lang };
 
 /**
@@ -129,23 +132,25 @@ export function byGroup(
         return [format.encodeHTML(names[index] ?? ''), ...lines].join('<br/>');
       },
     },
-    legend: { top: 0 },
+    legend: { top: 0, type: 'scroll' },
     grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: horizontal ? axes : categoryAxis,
     yAxis: horizontal ? categoryAxis : axes,
     series: [false, true].flatMap((isPrevious) =>
       isPrevious && summary.previousTotals === null
         ? []
-        : summary.measures.map((measure) => {
+        : summary.measures.map((measure, index) => {
             const axisIndex = units.indexOf(measure.unit);
+            const color = PALETTE[index % PALETTE.length];
             return {
               type,
               name: isPrevious ? `${measure.label[lang]} · ${previousLabel}` : measure.label[lang],
               data: summary.rows.map((row) => (isPrevious ? row.previous : row.values)?.[measure.key] ?? 0),
               ...(horizontal ? { xAxisIndex: axisIndex } : { yAxisIndex: axisIndex }),
               ...(type === 'bar' ? { barMaxWidth: 36 } : { smooth: false, symbolSize: 8 }),
-              // The year before is drawn faint beside this year's figures.
-              ...(isPrevious ? { itemStyle: { opacity: 0.4 }, lineStyle: { type: 'dashed' as const } } : {}),
+              // The year before is drawn in the measure's colour, faint, beside this year's figures.
+              itemStyle: { color, opacity: isPrevious ? 0.35 : 1 },
+              lineStyle: { color, type: isPrevious ? ('dashed' as const) : ('solid' as const) },
             };
           }),
     ),
@@ -231,7 +236,11 @@ export function byMeasure(
       extraCssText: 'max-width:320px;white-space:normal',
     },
     grid: { left: 8, right: 8, top: 16, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: { type: 'category', data: measures.map((measure) => measure.label[lang]), axisLabel: { interval: 0 } },
+    xAxis: {
+      type: 'category',
+      data: measures.map((measure) => measure.label[lang]),
+      axisLabel: { interval: 0, width: 80, overflow: 'break' },
+    },
     yAxis: { type: 'value', axisLabel: { formatter: (value: number) => compact(value, unit, lang) } },
     series: [
       {
