@@ -141,6 +141,10 @@ test('the dashboard: the bar chart carries the API figures by category, its tabl
     '100.0%',
   ]);
 
+  // The numbers behind the chart as a workbook.
+  const [workbook] = await Promise.all([page.waitForEvent('download'), card.getByTestId('chart-export').click()]);
+  expect(workbook.suggestedFilename()).toMatch(/^统计-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
   // Back to the chart: a click on the 金融扶贫 bar lists the projects behind it, each leading to its page.
   await card.getByText('图表', { exact: true }).click();
   await chartOption(page, 'projects-by-category', labels);
@@ -225,6 +229,9 @@ test('the annual pack: each section with the API totals, a total opens its recor
     ]);
   }
   await snapshot(page, 'statistics-annual');
+
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByTestId('annual-export').click()]);
+  expect(workbook.suggestedFilename()).toBe(`${pack.organizationName}-${year}年度数据.xlsx`);
 
   // The total of approved projects opens the projects behind it.
   const section = pack.sections.find((each) => each.measures.some((measure) => measure.key === 'projects.approved'));
