@@ -1,11 +1,14 @@
 import type { TProjectAction, TProjectCategory } from '@tongxin/contracts';
 import type { ServiceContext } from '../../platform/context.js';
-import { createProject, findProjects, transitionProject } from '../projects/index.js';
+import { addMonths, beijingDate } from '../../platform/time.js';
+import { addReport, createProject, findProjects, transitionProject } from '../projects/index.js';
 
 /**
  * Past years' projects of the demo networks, closed or still running, so that dashboards and annual figures
  * have years to compare: a handful per organization and year, in the categories the seeds name (产业, 教育,
- * 健康, 就业, 基础设施, 金融, 消费帮扶, 公益, 直接款物). Budgets in yuan, as the seeds give them.
+ * 健康, 就业, 基础设施, 金融, 消费帮扶, 公益, 直接款物). Budgets in yuan, as the seeds give them. They are
+ * well kept — a public progress report every quarter and a final report after the end — so that the
+ * supervision board and the disclosure clocks show only the seeds' own stories as overdue.
  */
 type PastProject = {
   owner: string;
@@ -109,22 +112,44 @@ export async function seedHistoryDemo(
       governmentObligated: false,
       budget: past.yuan * 100,
       plannedStart: approvedOn,
-      plannedEnd: `${past.year + 1}-${month}-09`,
+      plannedEnd: past.ended ? `${past.year + 1}-${month}-09` : '2027-12-31',
       beneficiaryCounts: [{ group: past.category === 'education' ? 'students' : 'households', count: 20 + index * 7 }],
     });
+    const startedOn = `${past.year}-${month}-20`;
+    const completedOn = `${past.year + 1}-${month}-01`;
     const steps: [TProjectAction, string][] = [
       ['submit', `${past.year}-${month}-01`],
       ['approve', approvedOn],
-      ['start', `${past.year}-${month}-20`],
+      ['start', startedOn],
       ...(past.ended
         ? ([
-            ['complete', `${past.year + 1}-${month}-01`],
+            ['complete', completedOn],
             ['accept', `${past.year + 1}-${month}-15`],
             ['close', `${past.year + 1}-${month}-25`],
           ] as [TProjectAction, string][])
         : []),
     ];
-    for (const [action, on] of steps) await transitionProject(ctx, project.id, { action, on });
+    const reportsUntil = past.ended ? completedOn : beijingDate();
+    for (const [action, on] of steps) {
+      await transitionProject(ctx, project.id, { action, on });
+      if (action === 'start') {
+        for (let quarter = addMonths(startedOn, 3); quarter <= reportsUntil; quarter = addMonths(quarter, 3)) {
+          await addReport(ctx, project.id, {
+            reportedOn: quarter,
+            text: `${past.name}：本季度按计划推进。`,
+            isPublic: true,
+          });
+        }
+      }
+      if (action === 'complete') {
+        await addReport(ctx, project.id, {
+          kind: 'final',
+          reportedOn: `${past.year + 1}-${month}-10`,
+          text: `${past.name}：项目全部完成，资金使用情况已公示。`,
+          isPublic: true,
+        });
+      }
+    }
   }
   return true;
 }
