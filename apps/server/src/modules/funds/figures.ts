@@ -74,6 +74,7 @@ const MONEY_NOTE = {
 export const fundFigures: FigureSource = {
   name: 'funds',
   label: { 'zh-CN': '捐赠资金', en: 'Donated money' },
+  order: 20,
   measures: {
     'funds.received': {
       label: { 'zh-CN': '到账捐赠', en: 'Donations received' },

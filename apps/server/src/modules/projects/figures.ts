@@ -26,6 +26,7 @@ export function isCountedIn(status: TProjectStatus, suspendedFrom: TProjectStatu
 export const projectFigures: FigureSource = {
   name: 'projects',
   label: { 'zh-CN': '帮扶项目', en: 'Projects' },
+  order: 10,
   measures: {
     'projects.approved': {
       label: { 'zh-CN': '立项项目数', en: 'Projects approved' },

@@ -15,6 +15,7 @@ const NOT_MONITORED = { 'zh-CN': '非监测对象', en: 'Not monitored' };
 export const registryFigures: FigureSource = {
   name: 'registry',
   label: { 'zh-CN': '帮扶对象', en: 'Beneficiaries' },
+  order: 30,
   measures: {
     'registry.households': {
       label: { 'zh-CN': '农户数', en: 'Households' },

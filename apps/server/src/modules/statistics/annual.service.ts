@@ -28,7 +28,7 @@ type SectionPlan = { key: string; title: Localized; measures: string[]; groupBy:
  */
 export function packPlan(sources: readonly FigureSource[]): SectionPlan[] {
   const plan: SectionPlan[] = [];
-  for (const source of sources) {
+  for (const source of [...sources].sort((a, b) => a.order - b.order)) {
     const groups = new Map<string, { grouping: TStatisticsGrouping | null; measures: string[]; stock: boolean }>();
     for (const [key, definition] of Object.entries(source.measures)) {
       const grouping = (definition.d1?.name ?? null) as TStatisticsGrouping | null;

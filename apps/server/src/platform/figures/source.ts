@@ -42,6 +42,8 @@ export type FigureSource = {
   name: string;
   /** What the source's figures are about, as a heading (项目, 资金). */
   label: Localized;
+  /** Where its tables stand in an annual work summary: projects first, then money, then beneficiaries. */
+  order: number;
   measures: Readonly<Record<string, MeasureDefinition>>;
   records: (ctx: ServiceContext, query: FigureRecordQuery) => Promise<FigureRecords>;
 };
