@@ -72,6 +72,26 @@ const DEMO_PUBLICATIONS: readonly DemoPublication[] = [
     },
   },
   {
+    owner: 'nmg',
+    user: 'nmg_admin',
+    publication: {
+      kind: 'annual_financial_report',
+      title: '内蒙古社会扶贫工作促进会2024年度财务会计报告',
+      reportYear: 2024,
+      publishedOn: '2025-05-26',
+      summary: '2024 年度资产负债、收入支出与捐赠收入使用情况。',
+      body: [
+        '## 一、捐赠收入',
+        '',
+        '全年接收捐赠款物按捐赠人意愿使用，定向捐赠均用于指定项目。',
+        '',
+        '## 二、公益事业支出',
+        '',
+        '公益事业支出占上年总收入的比例符合规定，管理费用控制在规定比例以内。',
+      ].join('\n'),
+    },
+  },
+  {
     owner: 'nmg-dengkou',
     user: 'dengkou_admin',
     publication: {
