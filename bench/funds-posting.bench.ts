@@ -8,7 +8,9 @@
  *     Target on SQLite: ≥ 20% of raw.
  *   - over HTTP: POST /api/v1/donations, a fresh Idempotency-Key per request, next to GET /api/health (one
  *     `select 1`, no session) of the same server. The server is `tongxin serve` from source in a process of
- *     its own, so that the load generator does not share its thread. Target on SQLite: ≥ 25% of the bare route.
+ *     its own, so that the load generator does not share its thread. The issue's target on SQLite: ≥ 25% of
+ *     the bare route; restated in docs/decisions/0005 as ≥ 40% of the raw inserts, measured again in slices
+ *     between the HTTP runs.
  * Each pair runs in alternating slices, so that a change in the machine's load weighs on both sides alike.
  *   npm run bench                       SQLite, 5 s per measurement
  *   npm run bench -- --quick            1 s per measurement
@@ -31,11 +33,16 @@ const seconds = quick ? 1 : 5;
 const CONNECTIONS = 10;
 const SERVICE_TARGET = 0.2;
 const HTTP_TARGET = 0.25;
+/**
+ * docs/decisions/0005: the raw inserts of a gift's rows alone run below 0.25 of the bare route, so the HTTP
+ * target is restated against them: a gift over HTTP costs at most 2.5 times the SQL of its rows.
+ */
+const HTTP_RESTATED_TARGET = 0.4;
 
 type Row = Record<string, unknown>;
 type Rate = { perSecond: number; count: number };
 type HttpRate = { rps: number; p99: number; errors: number };
-type Figures = { raw: Rate; service: Rate; bare: HttpRate; post: HttpRate };
+type Figures = { raw: Rate; service: Rate; bare: HttpRate; post: HttpRate; rawBesideHttp: Rate };
 
 /**
  * Measures two loops in alternating half-second slices (after a warm-up of each), so that a change in
@@ -78,16 +85,27 @@ async function compareRates(
   return [rate(totals[0]), rate(totals[1])];
 }
 
-/** The same for two HTTP loads: alternating one-second runs of autocannon, after a warm-up of each. */
+/**
+ * The same for two HTTP loads: alternating one-second runs of autocannon, after a warm-up of each; and a loop
+ * in this process for a second after each round, measured beside them.
+ */
 async function compareLoads(
   a: autocannon.Options,
   b: autocannon.Options,
+  beside: () => Promise<unknown>,
   duration: number,
-): Promise<[HttpRate, HttpRate]> {
+): Promise<[HttpRate, HttpRate, Rate]> {
   const totals = [a, b].map(() => ({ requests: 0, seconds: 0, p99: 0, errors: 0 }));
+  const besideTotal = { count: 0, ms: 0 };
   await autocannon({ ...a, duration: 1 });
   await autocannon({ ...b, duration: 1 });
   for (let round = 0; round < duration; round++) {
+    const started = performance.now();
+    while (performance.now() < started + 1000) {
+      await beside();
+      besideTotal.count += 1;
+    }
+    besideTotal.ms += performance.now() - started;
     for (const [i, options] of [a, b].entries()) {
       const result = await autocannon({ ...options, duration: 1 });
       const total = totals[i];
@@ -103,7 +121,11 @@ async function compareLoads(
     p99: t?.p99 ?? 0,
     errors: t?.errors ?? 0,
   });
-  return [rate(totals[0]), rate(totals[1])];
+  return [
+    rate(totals[0]),
+    rate(totals[1]),
+    { perSecond: besideTotal.count / (besideTotal.ms / 1000), count: besideTotal.count },
+  ];
 }
 
 async function measure(dialect: 'sqlite' | 'postgres'): Promise<Figures> {
@@ -206,11 +228,11 @@ async function measure(dialect: 'sqlite' | 'postgres'): Promise<Figures> {
       },
     ],
   };
-  const [bare, post] = await compareLoads(bareOptions, postOptions, seconds);
+  const [bare, post, rawBesideHttp] = await compareLoads(bareOptions, postOptions, rawDonation, seconds);
   await server.stop();
   await launcher.close();
   await database.close();
-  return { raw, service, bare, post };
+  return { raw, service, bare, post, rawBesideHttp };
 }
 
 const dialects: ('sqlite' | 'postgres')[] = process.env.TONGXIN_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -242,12 +264,20 @@ process.stdout.write(
 process.stdout.write(line('GET /api/health (bare route)', (f) => http(f.bare)));
 process.stdout.write(line('POST /api/v1/donations (a key each)', (f) => http(f.post)));
 process.stdout.write(
-  line(`ratio POST / bare (target ≥ ${HTTP_TARGET} on SQLite)`, (f, d) =>
+  line(`ratio POST / bare (issue: ≥ ${HTTP_TARGET} on SQLite)`, (f, d) =>
     judged(f.post.rps / f.bare.rps, HTTP_TARGET, d),
   ),
 );
-// What the HTTP target asks for at the least: the raw inserts alone, without HTTP, against the bare route.
-process.stdout.write(line('for scale: raw inserts / bare route', (f) => (f.raw.perSecond / f.bare.rps).toFixed(2)));
+// What the issue's HTTP target asks for at the least: the raw inserts alone, without HTTP, against the bare route.
+process.stdout.write(
+  line('for scale: raw inserts / bare route', (f) => (f.rawBesideHttp.perSecond / f.bare.rps).toFixed(2)),
+);
+process.stdout.write(line('raw inserts between the HTTP runs', (f) => perSecond(f.rawBesideHttp.perSecond)));
+process.stdout.write(
+  line(`ratio POST / raw (0005: ≥ ${HTTP_RESTATED_TARGET} on SQLite)`, (f, d) =>
+    judged(f.post.rps / f.rawBesideHttp.perSecond, HTTP_RESTATED_TARGET, d),
+  ),
+);
 const failed = [...results.values()].reduce((sum, f) => sum + f.bare.errors + f.post.errors, 0);
 if (failed > 0) {
   process.stdout.write(`  ${failed} requests failed or were refused: the HTTP figures are not to be trusted.\n`);
