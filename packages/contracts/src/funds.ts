@@ -327,7 +327,10 @@ export type TDonationTrace = z.infer<typeof ZDonationTrace>;
 
 export const ZProjectFunding = z.object({
   projectId: ZId,
+  /** Everything that came in (a reversed allocation takes back what it brought). */
   received: z.number().int(),
+  /** Of what came in, handed back as money left over (to its fund, or re-designated with consent). */
+  returned: z.number().int(),
   spent: z.number().int(),
   held: z.number().int(),
   /** Of what is held: in the project fund, and set aside for payees in open batches. */

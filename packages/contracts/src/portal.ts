@@ -85,6 +85,8 @@ export type TPortalDonation = z.infer<typeof ZPortalDonation>;
 /** A project's money from the ledger, in fen: received from gifts and funds, paid out, still held. */
 export const ZPortalFunding = z.object({
   received: z.number().int(),
+  /** Left over when the project ended, handed back to where it came from. */
+  returned: z.number().int(),
   spent: z.number().int(),
   held: z.number().int(),
   donations: z.array(ZPortalDonation),

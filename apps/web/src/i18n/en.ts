@@ -1214,6 +1214,7 @@ export const en: Record<MessageKey, string> = {
 
   'funds.project.received': 'Received',
   'funds.project.spent': 'Paid out',
+  'funds.project.returned': 'Left over, handed back',
   'funds.project.held': 'Held',
   'funds.project.ofBudget': 'Received of budget',
   'funds.project.gifts': 'The gifts behind it',
@@ -1442,6 +1443,7 @@ export const en: Record<MessageKey, string> = {
   'portal.project.budget': 'Approved budget',
   'portal.project.received': 'Received',
   'portal.project.spent': 'Spent',
+  'portal.project.returned': 'Left over, handed back',
   'portal.project.held': 'Held',
   'portal.project.moneyNote':
     'Money figures come from the books: received is donated money allocated to this project, spent is what was paid to beneficiaries or suppliers, held is what is not spent yet.',

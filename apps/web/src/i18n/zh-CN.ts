@@ -1161,6 +1161,7 @@ export const zhCN = {
 
   'funds.project.received': '已拨入',
   'funds.project.spent': '已支付',
+  'funds.project.returned': '结余退回',
   'funds.project.held': '结余',
   'funds.project.ofBudget': '拨入占预算',
   'funds.project.gifts': '资金来自哪些捐赠',
@@ -1381,6 +1382,7 @@ export const zhCN = {
   'portal.project.budget': '立项金额',
   'portal.project.received': '已收到资金',
   'portal.project.spent': '已支出',
+  'portal.project.returned': '结余退回',
   'portal.project.held': '结存',
   'portal.project.moneyNote':
     '资金数据来自记账系统：已收到资金为拨入本项目的捐赠款，已支出为已支付给受益对象或供应商的款项，结存为尚未支出的部分。',

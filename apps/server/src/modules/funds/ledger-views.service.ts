@@ -198,8 +198,14 @@ export async function projectFunding(ctx: ServiceContext, projectId: string): Pr
   const accounts = await accountsOfProject(ctx.db, projectId);
   const ids = new Set(accounts.map((a) => a.id));
   const links = await linksTouching(ctx.db, [...ids]);
+  const remainderEntries = new Set(
+    (await entriesByIds(ctx.db, [...new Set(links.map((link) => link.entry_id))]))
+      .filter((entry) => entry.kind === 'remainder')
+      .map((entry) => entry.id),
+  );
   const inward = new Map<string, number>();
   let received = 0;
+  let returned = 0;
   let spent = 0;
   for (const link of links) {
     const fromProject = link.from_account_id !== null && ids.has(link.from_account_id);
@@ -210,6 +216,7 @@ export async function projectFunding(ctx: ServiceContext, projectId: string): Pr
       inward.set(link.donation_id, (inward.get(link.donation_id) ?? 0) + amount);
     } else if (fromProject && !toProject) {
       if (link.to_account_id === null) spent += amount;
+      else if (remainderEntries.has(link.entry_id)) returned += amount;
       else {
         received -= amount;
         inward.set(link.donation_id, (inward.get(link.donation_id) ?? 0) - amount);
@@ -225,6 +232,7 @@ export async function projectFunding(ctx: ServiceContext, projectId: string): Pr
   return {
     projectId,
     received,
+    returned,
     spent,
     held: accounts.reduce((sum, account) => sum + held(account), 0),
     heldInProjectFund: accounts.filter((a) => a.kind === 'project_fund').reduce((sum, a) => sum + held(a), 0),

@@ -14,6 +14,7 @@ export async function publicProjectFunding(executor: Executor, projectId: string
   const funding = await projectFunding(systemContext(executor), projectId);
   return {
     received: funding.received,
+    returned: funding.returned,
     spent: funding.spent,
     held: funding.held,
     donations: funding.donations.map(({ publicName, receivedOn, amount }) => ({ publicName, receivedOn, amount })),

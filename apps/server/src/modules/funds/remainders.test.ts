@@ -93,7 +93,13 @@ describe('money left in an ended project', () => {
     // The payment took the oldest share (the city's) first; what is left of each goes home.
     expect(await balance(city, cityFund)).toBe(300_00);
     expect(await balance(county, countyFund)).toBe(countyBefore);
-    expect(await projectFunding(county, project.id)).toMatchObject({ spent: 300_00, held: 0 });
+    // What came in still reads as received; what was left is shown as handed back, not as never funded.
+    expect(await projectFunding(county, project.id)).toMatchObject({
+      received: 800_00,
+      returned: 500_00,
+      spent: 300_00,
+      held: 0,
+    });
     expect((await projectRemainders(county, project.id)).map((r) => r.amount)).toEqual([500_00]);
     const twice = await refusal(
       handleRemainder(county, randomUUID(), project.id, { mode: 'return', handledOn: '2026-05-07' }),

@@ -87,6 +87,9 @@ export function PortalProjectPage() {
     { key: 'budget', label: t('portal.project.budget'), fen: p.budget },
     { key: 'received', label: t('portal.project.received'), fen: p.funding.received },
     { key: 'spent', label: t('portal.project.spent'), fen: p.funding.spent },
+    ...(p.funding.returned > 0
+      ? [{ key: 'returned', label: t('portal.project.returned'), fen: p.funding.returned }]
+      : []),
     { key: 'held', label: t('portal.project.held'), fen: p.funding.held },
   ];
   const none = t('common.none');

@@ -52,6 +52,7 @@ export function ProjectFundsTab({ project }: { project: TProject }) {
   const figures = [
     { key: 'received', label: t('funds.project.received'), amount: f.received },
     { key: 'spent', label: t('funds.project.spent'), amount: f.spent },
+    ...(f.returned > 0 ? [{ key: 'returned', label: t('funds.project.returned'), amount: f.returned }] : []),
     { key: 'held', label: t('funds.project.held'), amount: f.held },
   ];
   const newBatchButton = canBatch ? (
