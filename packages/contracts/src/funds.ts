@@ -176,6 +176,8 @@ export type TDonation = z.infer<typeof ZDonation>;
 export const ZDonationListQuery = ZPageQuery.extend({
   organizationId: ZId.optional(),
   donorId: ZId.optional(),
+  /** The gifts that fulfilled a pledge. */
+  pledgeId: ZId.optional(),
   form: DONATION_FORM.schema.optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
 });
@@ -223,6 +225,20 @@ export const ZClosePeriodRequest = z.object({
   note: ZText(500).nullish(),
 });
 export type TClosePeriodRequest = z.input<typeof ZClosePeriodRequest>;
+
+export const ZLedgerPeriodQuery = z.object({ organizationId: ZId.optional() });
+export type TLedgerPeriodQuery = z.input<typeof ZLedgerPeriodQuery>;
+
+/** A closed year of an organization's books: no entry may be dated in it any more. */
+export const ZLedgerPeriod = z.object({
+  organizationId: ZId,
+  organizationName: z.string(),
+  year: z.number().int(),
+  closedAt: ZTimestamp,
+  closedBy: z.string(),
+  note: z.string().nullable(),
+});
+export type TLedgerPeriod = z.infer<typeof ZLedgerPeriod>;
 
 export const ACCOUNT_KIND = codes({
   bank: { 'zh-CN': '银行存款及现金', en: 'Bank and cash' },

@@ -1,21 +1,31 @@
 import {
   ENTRY_KIND,
   ZClosePeriodRequest,
+  ZLedgerPeriodQuery,
   ZReversalRequest,
   type TClosePeriodRequest,
+  type TLedgerPeriod,
+  type TLedgerPeriodQuery,
   type TReversalRequest,
 } from '@tongxin/contracts';
-import { writeScopeOf } from '../../platform/access/index.js';
+import { scopeOf, writeScopeOf } from '../../platform/access/index.js';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/db/index.js';
-import { requireWritablePlacement } from '../organizations/index.js';
+import { organizationIdListInScope, organizationNames, requireWritablePlacement } from '../organizations/index.js';
 import { findDonation, updateDonationRefund } from './donations.repository.js';
 import { requireBookkeeper } from './donation.service.js';
 import { fundErrors as errors } from './errors.js';
 import { onceForKey, type IdempotencyKey } from './idempotency.js';
 import { issueReceipt } from './receipt-issuing.js';
-import { findAccountsByIds, findEntry, insertPeriod, linksOfEntry, markReversed } from './ledger.repository.js';
+import {
+  findAccountsByIds,
+  findEntry,
+  insertPeriod,
+  linksOfEntry,
+  markReversed,
+  periodsOf,
+} from './ledger.repository.js';
 import type { PostingResult } from './movement.service.js';
 import { post, type Flow } from './posting.js';
 
@@ -136,4 +146,21 @@ export async function closePeriod(
     });
     return { organizationId: organization.id, year: data.year };
   });
+}
+
+/** The closed years of the organizations the caller may see (of one, when asked), oldest first. */
+export async function closedPeriodList(ctx: ServiceContext, input: TLedgerPeriodQuery): Promise<TLedgerPeriod[]> {
+  const query = ZLedgerPeriodQuery.parse(input);
+  const visible = await organizationIdListInScope(ctx.db, scopeOf(ctx.actor));
+  const ids = query.organizationId ? visible.filter((id) => id === query.organizationId) : visible;
+  const rows = await periodsOf(ctx.db, ids);
+  const names = await organizationNames(ctx.db, [...new Set(rows.map((row) => row.organization_id))]);
+  return rows.map((row) => ({
+    organizationId: row.organization_id,
+    organizationName: names.get(row.organization_id) ?? '',
+    year: row.year,
+    closedAt: row.closed_at,
+    closedBy: row.closed_by,
+    note: row.note,
+  }));
 }

@@ -343,6 +343,7 @@ export async function findDonations(ctx: ServiceContext, input: TDonationListQue
   const { rows, total } = await listDonations(ctx.db, scopeOf(ctx.actor), {
     organizationId: query.organizationId,
     donorId: query.donorId,
+    pledgeId: query.pledgeId,
     form: query.form,
     from: query.year ? `${query.year}-01-01` : undefined,
     to: query.year ? `${query.year}-12-31` : undefined,

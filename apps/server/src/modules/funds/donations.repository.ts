@@ -91,6 +91,7 @@ export async function findDonationByEntry(executor: Executor, entryId: string): 
 export type DonationFilter = {
   organizationId?: string | undefined;
   donorId?: string | undefined;
+  pledgeId?: string | undefined;
   form?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -107,6 +108,7 @@ export async function listDonations(
   if (scope.kind !== 'all') query = query.where('organization_id', 'in', organizationIdsInScope(executor, scope));
   if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
   if (filter.donorId) query = query.where('donor_id', '=', filter.donorId);
+  if (filter.pledgeId) query = query.where('pledge_id', '=', filter.pledgeId);
   if (filter.form) query = query.where('form', '=', filter.form as DonationRow['form']);
   if (filter.from) query = query.where('received_on', '>=', filter.from);
   if (filter.to) query = query.where('received_on', '<=', filter.to);

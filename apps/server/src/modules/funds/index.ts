@@ -11,7 +11,7 @@ export const fundsModule: TongxinModule = {
 };
 
 export { fundErrors } from './errors.js';
-export { closePeriod, reverseEntry } from './correction.service.js';
+export { closedPeriodList, closePeriod, reverseEntry } from './correction.service.js';
 export {
   createDonor,
   findDonations,

@@ -5,7 +5,7 @@ import { isAppError } from '../../platform/errors/index.js';
 import { makeNetwork, type Network } from '../../test-support/factories.js';
 import { donate, makeDonor, makePledge } from '../../test-support/funds-factories.js';
 import { contextOf, startTestServer, type TestServer } from '../../test-support/test-app.js';
-import { findPledges, getPledge, recordDonation, reverseEntry } from './index.js';
+import { findDonations, findPledges, getPledge, recordDonation, reverseEntry } from './index.js';
 import { coverInstalments } from './pledge-schedule.js';
 
 let server: TestServer;
@@ -50,6 +50,9 @@ describe('pledges', () => {
       pledgeId: pledge.id,
     });
     expect(await getPledge(county, pledge.id)).toMatchObject({ fulfilled: 50_000, overdue: 0 });
+    await donate(server.database.db, net.orgs.dengkou, 7_00, { donorId: pledge.donorId });
+    const fulfilling = await findDonations(county, { pledgeId: pledge.id });
+    expect(fulfilling.items.map((d) => d.id)).toEqual([gift.id]);
     expect((await findPledges(county, { overdueOnly: true })).items.map((p) => p.id)).not.toContain(pledge.id);
     await reverseEntry(county, randomUUID(), gift.entryId, { reversedOn: '2026-11-01', reason: '录入错误' });
     expect(await getPledge(county, pledge.id)).toMatchObject({ fulfilled: 0, overdue: 50_000 });

@@ -1,6 +1,8 @@
 import {
   ZAllocationRequest,
   ZClosePeriodRequest,
+  ZLedgerPeriod,
+  ZLedgerPeriodQuery,
   ZCreateDonationRequest,
   ZCreateDonorRequest,
   ZDonation,
@@ -33,7 +35,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { serviceContext, type ApiApp } from '../../platform/http/index.js';
-import { closePeriod, reverseEntry } from './correction.service.js';
+import { closedPeriodList, closePeriod, reverseEntry } from './correction.service.js';
 import {
   createDonor,
   findDonations,
@@ -420,6 +422,19 @@ export function fundRoutes(app: ApiApp): void {
       reply
         .status(201)
         .send(await reverseEntry(serviceContext(request), idempotencyKey(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/v1/ledger/periods',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'The closed years of the organizations in scope',
+        querystring: ZLedgerPeriodQuery,
+        response: { 200: z.array(ZLedgerPeriod) },
+      },
+    },
+    async (request) => closedPeriodList(serviceContext(request), request.query),
   );
   app.post(
     '/api/v1/ledger/periods',

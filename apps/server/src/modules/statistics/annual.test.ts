@@ -88,6 +88,12 @@ describe('the annual figures pack', () => {
       (error: unknown) => error,
     );
     expect(late).toMatchObject({ code: 'FUNDS_PERIOD_CLOSED' });
+    const periods = await admin.get(`/api/v1/ledger/periods?organizationId=${net.orgs.bayannur.id}`);
+    expect(periods.json<{ year: number; closedBy: string; note: string }[]>()).toEqual([
+      expect.objectContaining({ year: 2025, closedBy: net.users.bayannurAdmin.username, note: '签发年度数据' }),
+    ]);
+    const fujian = await signIn(server.app, net.users.fujianAdmin.username);
+    expect((await fujian.get(`/api/v1/ledger/periods?organizationId=${net.orgs.bayannur.id}`)).json()).toEqual([]);
 
     await approve(net.orgs.dengkou, 'industry', 100_00, '2025-11-01');
     const kept = (await admin.get(packUrl())).json<TAnnualPack>();
