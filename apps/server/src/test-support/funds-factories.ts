@@ -30,7 +30,7 @@ export async function makeDonor(
 /** A pledge of ¥1,000 in two instalments: one due on 2026-01-31, one on 2027-12-31. */
 export async function makePledge(db: Database, organization: TOrganization) {
   const donor = await makeDonor(db, organization);
-  return createPledge(systemContext(db.executor), {
+  return createPledge(systemContext(db.executor), randomUUID(), {
     organizationId: organization.id,
     donorId: donor.id,
     kind: 'give',

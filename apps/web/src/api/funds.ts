@@ -141,7 +141,8 @@ export const fetchPledges = (query: PledgeListQuery, signal?: AbortSignal) =>
 
 export const fetchPledge = (id: string, signal?: AbortSignal) => api<TPledge>('GET', `/pledges/${id}`, { signal });
 
-export const createPledge = (body: TCreatePledgeRequest) => api<TPledge>('POST', '/pledges', { body });
+export const createPledge = (key: string, body: TCreatePledgeRequest) =>
+  api<TPledge>('POST', '/pledges', { body, headers: posting(key) });
 
 export const fetchRemainders = (projectId: string, signal?: AbortSignal) =>
   api<{ items: TRemainder[] }>('GET', `/projects/${projectId}/remainders`, { signal });

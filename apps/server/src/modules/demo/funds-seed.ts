@@ -91,7 +91,7 @@ export async function seedFundsDemo(
     on: '2025-10-17',
     designation: { kind: 'region', regionCode: '150800' },
   });
-  const pledge = await createPledge(nmg, {
+  const pledge = await createPledge(nmg, key('jiahe-pledge'), {
     organizationId: org('nmg'),
     donorId: jiahe,
     kind: 'give',

@@ -9,7 +9,7 @@ import {
 import { scopeOf } from '../../platform/access/index.js';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
 import type { ServiceContext } from '../../platform/context.js';
-import { withTransaction, type Executor } from '../../platform/db/index.js';
+import type { Executor } from '../../platform/db/index.js';
 import { platformErrors } from '../../platform/errors/index.js';
 import { newId } from '../../platform/ids.js';
 import { beijingDate } from '../../platform/time.js';
@@ -19,6 +19,7 @@ import { designationKey, parseDesignationKey } from './designation.js';
 import { designationProblems, donorProblem, writableOrganization } from './donation.service.js';
 import { donorOfOrganization, donorsByIds } from './donations.repository.js';
 import { fundErrors as errors } from './errors.js';
+import { onceForKey, type IdempotencyKey } from './idempotency.js';
 import { coverInstalments } from './pledge-schedule.js';
 import { findPledge, fulfilledAmounts, insertPledge, instalmentsOf, listPledges } from './pledges.repository.js';
 import type { PledgeRow } from './tables.js';
@@ -70,10 +71,18 @@ async function present(executor: Executor, rows: readonly PledgeRow[], today = b
 }
 
 /** 认捐/认建: a donor's promise, with a schedule of instalments; gifts recorded against it fulfil it. */
-export async function createPledge(ctx: ServiceContext, input: TCreatePledgeRequest): Promise<TPledge> {
+/**
+ * Records a pledge once per idempotency key: a retried submission (a double click, an answer lost on the
+ * network) gets the pledge already recorded, not a second one.
+ */
+export async function createPledge(
+  ctx: ServiceContext,
+  key: IdempotencyKey,
+  input: TCreatePledgeRequest,
+): Promise<TPledge> {
   const data = ZCreatePledgeRequest.parse(input);
-  return withTransaction(ctx.db, async (tx) => {
-    const txCtx = { ...ctx, db: tx };
+  return onceForKey(ctx, key, 'pledge.create', data, async (txCtx) => {
+    const tx = txCtx.db;
     const organization = await writableOrganization(txCtx, data.organizationId);
     const donor = await donorOfOrganization(tx, organization.id, data.donorId);
     const problems = [...(await designationProblems(tx, data.designation))];

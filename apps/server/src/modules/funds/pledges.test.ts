@@ -5,7 +5,7 @@ import { isAppError } from '../../platform/errors/index.js';
 import { makeNetwork, type Network } from '../../test-support/factories.js';
 import { donate, makeDonor, makePledge } from '../../test-support/funds-factories.js';
 import { contextOf, startTestServer, type TestServer } from '../../test-support/test-app.js';
-import { findDonations, findPledges, getPledge, recordDonation, reverseEntry } from './index.js';
+import { createPledge, findDonations, findPledges, getPledge, recordDonation, reverseEntry } from './index.js';
 import { coverInstalments } from './pledge-schedule.js';
 
 let server: TestServer;
@@ -57,6 +57,25 @@ describe('pledges', () => {
     await reverseEntry(county, randomUUID(), gift.entryId, { reversedOn: '2026-11-01', reason: '录入错误' });
     expect(await getPledge(county, pledge.id)).toMatchObject({ fulfilled: 0, overdue: 50_000 });
     expect((await findPledges(county, { overdueOnly: true })).items.map((p) => p.id)).toContain(pledge.id);
+  });
+
+  it('records a pledge once per idempotency key; the same key for another pledge is refused', async () => {
+    const donor = await makeDonor(server.database.db, net.orgs.dengkou);
+    const key = randomUUID();
+    const input = {
+      organizationId: net.orgs.dengkou.id,
+      donorId: donor.id,
+      kind: 'build' as const,
+      title: '认建村卫生室',
+      pledgedOn: '2026-02-01',
+      instalments: [{ dueOn: '2026-12-31', amount: 300_000 }],
+    };
+    const first = await createPledge(county, key, input);
+    const retried = await createPledge(county, key, input);
+    expect(retried.id).toBe(first.id);
+    expect((await findPledges(county, { donorId: donor.id })).total).toBe(1);
+    const reused = await createPledge(county, key, { ...input, title: '认建村小学' }).catch((error: unknown) => error);
+    expect(isAppError(reused) && reused.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('refuses a gift from another donor against the pledge, at the field', async () => {

@@ -231,7 +231,8 @@ export function fundRoutes(app: ApiApp): void {
         response: { 201: ZPledge },
       },
     },
-    async (request, reply) => reply.status(201).send(await createPledge(serviceContext(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createPledge(serviceContext(request), idempotencyKey(request), request.body)),
   );
   app.get(
     '/api/v1/pledges/:id',

@@ -10,6 +10,7 @@ import { OrganizationSelect } from '../../../components/OrganizationSelect';
 import { FormDrawer } from '../../../forms/FormDrawer';
 import { HiddenSubmit } from '../../../forms/HiddenSubmit';
 import { RemoveRowButton } from '../../../forms/RemoveRowButton';
+import { useIdempotencyKey } from '../../../forms/useIdempotencyKey';
 import { useServerRefusal } from '../../../forms/useServerRefusal';
 import { useSingleFlight } from '../../../forms/useSingleFlight';
 import { useZodRule } from '../../../forms/useZodRule';
@@ -72,6 +73,7 @@ export function PledgeDrawer({ open, onClose, onSaved }: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const once = useSingleFlight();
+  const send = useIdempotencyKey();
   const [form] = Form.useForm<Values>();
   const { refusal, refuse, clearRefusal } = useServerRefusal(form, FIELDS, ALIASES);
   const [organizationId, setOrganizationId] = useState(user.organizationId);
@@ -80,20 +82,22 @@ export function PledgeDrawer({ open, onClose, onSaved }: Props) {
 
   const mutation = useMutation({
     mutationFn: (values: Values) =>
-      createPledge({
-        organizationId,
-        donorId: values.donor?.kind === 'existing' ? values.donor.donor.id : '',
-        kind: values.kind,
-        title: values.title?.trim() ?? '',
-        designation: designationOf(values.designation),
-        displayAs: values.displayAs,
-        pledgedOn: toBusinessDate(values.pledgedOn) ?? '',
-        instalments: values.instalments.map((row) => ({
-          dueOn: toBusinessDate(row.dueOn) ?? '',
-          amount: yuanTextToFen(row.amount ?? null) ?? 0,
-        })),
-        note: values.note?.trim() || null,
-      }),
+      send((key) =>
+        createPledge(key, {
+          organizationId,
+          donorId: values.donor?.kind === 'existing' ? values.donor.donor.id : '',
+          kind: values.kind,
+          title: values.title?.trim() ?? '',
+          designation: designationOf(values.designation),
+          displayAs: values.displayAs,
+          pledgedOn: toBusinessDate(values.pledgedOn) ?? '',
+          instalments: values.instalments.map((row) => ({
+            dueOn: toBusinessDate(row.dueOn) ?? '',
+            amount: yuanTextToFen(row.amount ?? null) ?? 0,
+          })),
+          note: values.note?.trim() || null,
+        }),
+      ),
     onSuccess: async (saved) => {
       void message.success(t('funds.pledge.created', { title: saved.title, amount: formatYuan(saved.total) ?? '' }));
       onSaved(saved);
