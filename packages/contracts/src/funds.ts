@@ -560,6 +560,8 @@ export const ZRemainder = z.object({
   consent: z.string().nullable(),
   handledOn: z.string(),
   entryId: ZId,
+  /** The reversal that undid this handling (the money went back into the project); null while it stands. */
+  reversedByEntryId: ZId.nullable(),
   createdAt: ZTimestamp,
 });
 export type TRemainder = z.infer<typeof ZRemainder>;

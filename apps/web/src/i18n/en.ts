@@ -1384,6 +1384,7 @@ export const en: Record<MessageKey, string> = {
   'funds.period.done': 'The {year} books of {name} are closed',
   'funds.project.heldSplit': '{fund} in the project fund, {payees} for payees',
   'funds.remainder.heading': 'Remainder',
+  'funds.remainder.reversed': 'Reversed',
   'funds.remainder.pending': 'The project has ended with {amount} left',
   'funds.remainder.pendingHint':
     'Return it to the funds it came from, or re-designate it with the donors’ consent; the handling is disclosed.',

@@ -1326,6 +1326,7 @@ export const zhCN = {
   'funds.period.done': '已关闭 {name} 的 {year} 年度账期',
   'funds.project.heldSplit': '项目资金 {fund}，待支付 {payees}',
   'funds.remainder.heading': '结余处理',
+  'funds.remainder.reversed': '已冲销',
   'funds.remainder.pending': '项目已结束，尚有结余 {amount}',
   'funds.remainder.pendingHint': '结余应退回原资金，或经捐赠人同意后改变用途；处理结果将用于信息公开。',
   'funds.remainder.payeesFirst': '还有 {amount} 在发放批次中待支付，请先将这些款项标记为已支付或支付失败。',

@@ -30,10 +30,13 @@ export async function projectMoneyLeft(executor: Executor, projectIds: readonly 
       .execute(),
     db(executor)
       .selectFrom('project_remainders')
-      .select('project_id')
-      .select((eb) => eb.fn.min<string>('handled_on').as('handled_on'))
-      .where('project_id', 'in', [...projectIds])
-      .groupBy('project_id')
+      .innerJoin('journal_entries', 'journal_entries.id', 'project_remainders.entry_id')
+      .select('project_remainders.project_id')
+      .select((eb) => eb.fn.min<string>('project_remainders.handled_on').as('handled_on'))
+      .where('project_remainders.project_id', 'in', [...projectIds])
+      // A handling undone by a reversal no longer counts as handled.
+      .where('journal_entries.reversed_by_entry_id', 'is', null)
+      .groupBy('project_remainders.project_id')
       .execute(),
   ]);
   return { balances, handled };

@@ -198,16 +198,20 @@ export async function projectFunding(ctx: ServiceContext, projectId: string): Pr
   const accounts = await accountsOfProject(ctx.db, projectId);
   const ids = new Set(accounts.map((a) => a.id));
   const links = await linksTouching(ctx.db, [...ids]);
-  const remainderEntries = new Set(
-    (await entriesByIds(ctx.db, [...new Set(links.map((link) => link.entry_id))]))
-      .filter((entry) => entry.kind === 'remainder')
-      .map((entry) => entry.id),
+  const entries = await entriesByIds(ctx.db, [...new Set(links.map((link) => link.entry_id))]);
+  const remainderEntries = new Set(entries.filter((entry) => entry.kind === 'remainder').map((entry) => entry.id));
+  // A remainder handling that was reversed, and its reversal, cancel out: neither counts.
+  const undone = new Set(
+    entries
+      .filter((entry) => entry.kind === 'remainder' && entry.reversed_by_entry_id !== null)
+      .flatMap((entry) => [entry.id, entry.reversed_by_entry_id ?? '']),
   );
   const inward = new Map<string, number>();
   let received = 0;
   let returned = 0;
   let spent = 0;
   for (const link of links) {
+    if (undone.has(link.entry_id)) continue;
     const fromProject = link.from_account_id !== null && ids.has(link.from_account_id);
     const toProject = link.to_account_id !== null && ids.has(link.to_account_id);
     const amount = link.amount;

@@ -288,12 +288,18 @@ export async function insertRemainder(executor: Executor, row: ProjectRemainderR
   await db(executor).insertInto('project_remainders').values(row).execute();
 }
 
-export async function remaindersOf(executor: Executor, projectId: string): Promise<ProjectRemainderRow[]> {
+/** A project's remainder handlings, each with the reversal of its entry when it was undone. */
+export async function remaindersOf(
+  executor: Executor,
+  projectId: string,
+): Promise<(ProjectRemainderRow & { reversed_by_entry_id: string | null })[]> {
   return db(executor)
     .selectFrom('project_remainders')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('id')
+    .innerJoin('journal_entries', 'journal_entries.id', 'project_remainders.entry_id')
+    .selectAll('project_remainders')
+    .select('journal_entries.reversed_by_entry_id')
+    .where('project_remainders.project_id', '=', projectId)
+    .orderBy('project_remainders.id')
     .execute();
 }
 

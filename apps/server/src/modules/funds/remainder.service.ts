@@ -24,7 +24,10 @@ import type { ProjectRemainderRow } from './tables.js';
 
 const ENDED = new Set(['closed', 'terminated']);
 
-async function present(executor: Executor, rows: readonly ProjectRemainderRow[]): Promise<TRemainder[]> {
+async function present(
+  executor: Executor,
+  rows: readonly (ProjectRemainderRow & { reversed_by_entry_id?: string | null })[],
+): Promise<TRemainder[]> {
   const designations = rows.flatMap((row) => (row.designation ? [parseDesignationKey(row.designation)] : []));
   const names = await designationNames(executor, designations);
   return rows.map((row) => ({
@@ -36,6 +39,7 @@ async function present(executor: Executor, rows: readonly ProjectRemainderRow[])
     consent: row.consent,
     handledOn: row.handled_on,
     entryId: row.entry_id,
+    reversedByEntryId: row.reversed_by_entry_id ?? null,
     createdAt: row.created_at,
   }));
 }

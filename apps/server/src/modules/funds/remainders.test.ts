@@ -13,6 +13,7 @@ import {
   handleRemainder,
   projectFunding,
   projectRemainders,
+  reverseEntry,
   settlePayments,
   transferFunds,
   verifyLedger,
@@ -105,6 +106,12 @@ describe('money left in an ended project', () => {
       handleRemainder(county, randomUUID(), project.id, { mode: 'return', handledOn: '2026-05-07' }),
     );
     expect(twice.code).toBe('FUNDS_NOTHING_LEFT');
+
+    // Undone by a reversal, the handling is listed as reversed and the money is the project's again.
+    await reverseEntry(county, randomUUID(), handled.entryId, { reversedOn: '2026-05-08', reason: '结余处理有误' });
+    const [undone] = await projectRemainders(county, project.id);
+    expect(undone?.reversedByEntryId).toEqual(expect.any(String));
+    expect(await projectFunding(county, project.id)).toMatchObject({ returned: 0, held: 500_00 });
     expect((await verifyLedger(db().executor)).problems).toEqual([]);
   });
 

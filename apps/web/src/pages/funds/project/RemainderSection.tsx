@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { REMAINDER_MODE, type TProject, type TProjectFunding, type TRemainder } from '@tongxin/contracts';
-import { Alert, Button, Table, Typography } from 'antd';
+import { Alert, Button, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { fetchRemainders } from '../../../api/funds';
 import { keys } from '../../../api/keys';
@@ -77,7 +77,20 @@ export function RemainderSection({ project, funding, canHandle }: Props) {
           dataSource={items}
           scroll={{ x: 'max-content' }}
           columns={[
-            { key: 'on', title: t('funds.remainder.on'), render: (_, row) => row.handledOn },
+            {
+              key: 'on',
+              title: t('funds.remainder.on'),
+              render: (_, row) => (
+                <>
+                  {row.handledOn}
+                  {row.reversedByEntryId && (
+                    <Tag color="default" style={{ marginLeft: 8 }} data-testid="remainder-reversed">
+                      {t('funds.remainder.reversed')}
+                    </Tag>
+                  )}
+                </>
+              ),
+            },
             {
               key: 'mode',
               title: t('funds.remainder.mode'),
