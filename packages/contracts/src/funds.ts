@@ -302,6 +302,8 @@ export const ZJournalEntry = z.object({
   reversedByEntryId: ZId.nullable(),
   isRelatedParty: z.boolean(),
   lines: z.array(ZJournalLine),
+  /** The business records the entry books: the gift, the project, the payment batch. */
+  references: z.array(z.object({ kind: z.enum(['donation', 'project', 'payment_batch']), id: ZId, label: z.string() })),
 });
 export type TJournalEntry = z.infer<typeof ZJournalEntry>;
 

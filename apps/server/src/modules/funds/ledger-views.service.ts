@@ -1,4 +1,5 @@
 import {
+  formatFen,
   ZFundAccountQuery,
   ZJournalQuery,
   type TJournalQuery,
@@ -25,6 +26,7 @@ import { fundErrors as errors } from './errors.js';
 import {
   accountsOfProject,
   entriesByIds,
+  entryRecords,
   findAccountsByIds,
   linesOf,
   linksOfDonation,
@@ -35,7 +37,7 @@ import {
 } from './ledger.repository.js';
 import { payeeNames } from './payments.repository.js';
 import { publicDonorName } from './public-name.js';
-import type { JournalEntryRow, LedgerAccountRow, TraceLinkRow } from './tables.js';
+import type { JournalEntryRow, JournalLineRow, LedgerAccountRow, TraceLinkRow } from './tables.js';
 
 function held(account: LedgerAccountRow): number {
   return heldBy(account.kind, account.balance);
@@ -83,10 +85,9 @@ async function presentEntries(executor: Executor, entries: readonly JournalEntry
     executor,
     entries.map((entry) => entry.id),
   );
-  const labels = await accountLabels(
-    executor,
-    await findAccountsByIds(executor, [...new Set(lines.map((l) => l.account_id))]),
-  );
+  const accounts = await findAccountsByIds(executor, [...new Set(lines.map((l) => l.account_id))]);
+  const labels = await accountLabels(executor, accounts);
+  const references = await entryReferences(executor, entries, lines, accounts);
   return entries.map((entry) => ({
     id: entry.id,
     kind: entry.kind,
@@ -106,7 +107,40 @@ async function presentEntries(executor: Executor, entries: readonly JournalEntry
         organizationId: line.organization_id,
         amount: line.amount,
       })),
+    references: references.get(entry.id) ?? [],
   }));
+}
+
+/** What each entry books, to link from the journal: its gift, its project(s), its payment batch. */
+async function entryReferences(
+  executor: Executor,
+  entries: readonly JournalEntryRow[],
+  lines: readonly JournalLineRow[],
+  accounts: readonly LedgerAccountRow[],
+): Promise<Map<string, TJournalEntry['references']>> {
+  const ids = entries.map((entry) => entry.id);
+  const { donations, batches } = await entryRecords(executor, ids);
+  const projectOf = new Map(accounts.flatMap((a) => (a.project_id ? [[a.id, a.project_id] as const] : [])));
+  const projectIds = [...new Set(lines.flatMap((line) => projectOf.get(line.account_id) ?? []))];
+  const names = await projectNames(executor, projectIds);
+  const result = new Map<string, TJournalEntry['references']>();
+  const add = (entryId: string, reference: TJournalEntry['references'][number]) => {
+    const list = result.get(entryId) ?? [];
+    if (!list.some((r) => r.kind === reference.kind && r.id === reference.id)) list.push(reference);
+    result.set(entryId, list);
+  };
+  for (const gift of donations)
+    add(gift.entry_id, { kind: 'donation', id: gift.id, label: `${gift.received_on} ${formatFen(gift.amount)}` });
+  for (const line of lines) {
+    const projectId = projectOf.get(line.account_id);
+    if (projectId) add(line.entry_id, { kind: 'project', id: projectId, label: names.get(projectId) ?? '' });
+  }
+  for (const batch of batches) {
+    for (const entryId of [batch.entry_id, batch.settle_entry_id]) {
+      if (entryId && ids.includes(entryId)) add(entryId, { kind: 'payment_batch', id: batch.id, label: batch.title });
+    }
+  }
+  return result;
 }
 
 export async function getEntry(ctx: ServiceContext, id: string): Promise<TJournalEntry> {

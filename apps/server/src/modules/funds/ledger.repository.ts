@@ -340,3 +340,36 @@ export async function listEntries(
   ]);
   return { rows, total: count.n };
 }
+
+/**
+ * The business records behind entries: the gift an entry received (or refunded, through its trace links),
+ * and the payment batch it created or settled. Projects come from the entries' accounts.
+ */
+export async function entryRecords(executor: Executor, entryIds: readonly string[]) {
+  if (entryIds.length === 0) return { donations: [], batches: [] };
+  const ids = [...entryIds];
+  const [donations, batches] = await Promise.all([
+    db(executor)
+      .selectFrom('donations')
+      .innerJoin('trace_links', 'trace_links.donation_id', 'donations.id')
+      .innerJoin('journal_entries', 'journal_entries.id', 'trace_links.entry_id')
+      .select(['trace_links.entry_id', 'donations.id', 'donations.received_on', 'donations.amount'])
+      .where('trace_links.entry_id', 'in', ids)
+      .where('journal_entries.kind', 'in', ['donation', 'refund'])
+      .distinct()
+      .execute(),
+    db(executor)
+      .selectFrom('payment_batches')
+      .leftJoin('payment_items', 'payment_items.batch_id', 'payment_batches.id')
+      .select([
+        'payment_batches.id',
+        'payment_batches.title',
+        'payment_batches.entry_id',
+        'payment_items.settle_entry_id',
+      ])
+      .where((eb) => eb.or([eb('payment_batches.entry_id', 'in', ids), eb('payment_items.settle_entry_id', 'in', ids)]))
+      .distinct()
+      .execute(),
+  ]);
+  return { donations, batches };
+}

@@ -12,6 +12,7 @@ import {
   createPaymentBatch,
   donationTrace,
   findEntries,
+  getEntry,
   fundAccounts,
   getDonation,
   projectFunding,
@@ -202,6 +203,15 @@ describe('transfer, payment, trace', () => {
         new Set([net.orgs.bayannur.id, net.orgs.dengkou.id]),
       );
     }
+    // Each entry names what it books: the gift, the project, the payment batch.
+    const kinds = async (entryId: string | undefined, ctx = county) =>
+      (await getEntry(ctx, entryId ?? '')).references.map((r) => [r.kind, r.id]);
+    expect(await kinds(trace.steps[0]?.entryId, city)).toEqual([['donation', gift.id]]);
+    expect(await kinds(trace.steps[1]?.entryId)).toEqual([['project', project.id]]);
+    expect(await kinds(trace.steps[2]?.entryId)).toEqual([
+      ['project', project.id],
+      ['payment_batch', batch.id],
+    ]);
     const wltzq = await contextOf(db(), net.users.wltzqAdmin.username);
     expect((await findEntries(wltzq, { kind: 'transfer' })).items.map((e) => e.id)).not.toContain(
       trace.steps[1]?.entryId,

@@ -1,8 +1,9 @@
 import { UndoOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { ENTRY_KIND, type TEntryKind, type TJournalEntry } from '@tongxin/contracts';
-import { Alert, Button, Descriptions, Drawer, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { fetchEntry } from '../../../api/funds';
 import { keys } from '../../../api/keys';
 import { ErrorState } from '../../../components/ErrorState';
@@ -32,6 +33,15 @@ type Props = {
  * 分录详情: one journal entry — its date, kind, memo, who booked it and when, and its lines, debits and
  * credits summed and equal; 冲销 where the entry may be reversed.
  */
+type Reference = TJournalEntry['references'][number];
+
+/** A gift opens on its page; a project and a payment batch open on the project (its 资金 tab holds the batches). */
+function recordPath(reference: Reference, all: readonly Reference[]): string {
+  if (reference.kind === 'donation') return `/funds/donations/${reference.id}`;
+  const project = reference.kind === 'project' ? reference : all.find((r) => r.kind === 'project');
+  return project ? `/projects/${project.id}?tab=funds` : '/funds/journal';
+}
+
 export function EntryDrawer({ entryId, onClose, onOpen }: Props) {
   const t = useT();
   const label = useLabel();
@@ -77,6 +87,23 @@ export function EntryDrawer({ entryId, onClose, onOpen }: Props) {
               key: 'reversedBy',
               label: t('funds.journal.reversedBy'),
               children: link(e.reversedByEntryId, t('funds.journal.openEntry')),
+            },
+          ]
+        : []),
+      ...(e.references.length > 0
+        ? [
+            {
+              key: 'records',
+              label: t('funds.journal.records'),
+              children: (
+                <Space size={[12, 4]} wrap data-testid="entry-records">
+                  {e.references.map((reference) => (
+                    <Link key={`${reference.kind}-${reference.id}`} to={recordPath(reference, e.references)}>
+                      {t(`funds.journal.record.${reference.kind}`)}：{reference.label}
+                    </Link>
+                  ))}
+                </Space>
+              ),
             },
           ]
         : []),
