@@ -79,10 +79,14 @@ if (fs.existsSync(chromium)) {
     vitest('browser tests (Chromium, SQLite)', e2e, { TONGXIN_CHROMIUM: chromium });
     if (pgUrl) {
       const url = await freshE2eDatabase(pgUrl);
+      // The database's files (photos, attachments) live beside it, shared by every server of the run.
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-pg-'));
       vitest('browser tests (Chromium, PostgreSQL)', e2e, {
         TONGXIN_CHROMIUM: chromium,
         TONGXIN_E2E_DATABASE_URL: url,
+        TONGXIN_E2E_DATA_DIR: dataDir,
       });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }
 } else {

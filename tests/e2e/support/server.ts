@@ -21,10 +21,13 @@ const BANNER = /running at (http:\/\/localhost:(\d+))/;
 
 /**
  * A fresh Tongxin server from the built dist (run `npm run build` first): its own data directory, a free port,
- * demo data, a known admin password. With TONGXIN_E2E_DATABASE_URL it uses that PostgreSQL database instead.
+ * demo data, a known admin password. With TONGXIN_E2E_DATABASE_URL it uses that PostgreSQL database instead,
+ * and then the data directory TONGXIN_E2E_DATA_DIR when given: the servers of one run share the database, so
+ * they must share its files too (the demo's photos are stored by whichever server seeds it first).
  */
 export async function startServer(): Promise<TestServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'tongxin-e2e-'));
+  const sharedDir = process.env['TONGXIN_E2E_DATABASE_URL'] ? process.env['TONGXIN_E2E_DATA_DIR'] : undefined;
+  const dataDir = sharedDir ?? (await mkdtemp(path.join(tmpdir(), 'tongxin-e2e-')));
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['DATABASE_URL'];
   Object.assign(env, {
@@ -75,7 +78,7 @@ export async function startServer(): Promise<TestServer> {
         );
         await Promise.race([exited, timeout]);
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!sharedDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
