@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every suite this machine can run, and a plain account of what it skipped and why.
-//   1. typecheck and lint (the architecture rules are lint rules)
+//   1. typecheck and lint (the architecture rules are lint rules), side by side
 //   2. unit and integration tests on SQLite
-//   3. the same server tests on PostgreSQL, when TONGXIN_TEST_DATABASE_URL points at a server
+//   3. the same server tests on PostgreSQL, when TONGXIN_TEST_DATABASE_URL points at a server — beside the
+//      build and the browser tests on SQLite, since the one mostly waits on PostgreSQL and the other on Chromium
 //   4. browser tests in headless Chromium, when /usr/bin/chromium (or TONGXIN_CHROMIUM) exists
+// Steps that run side by side keep their output and print it whole when they end, one after the other.
 // With CI=true a skipped suite is a failure: CI provides PostgreSQL and Chromium.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,20 +19,36 @@ const skippedSuites = [];
 const failedSteps = [];
 const started = Date.now();
 
-function run(label, command, args, env = {}) {
-  process.stdout.write(`\n━━ ${label}\n`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) failedSteps.push(label);
-  return result.status === 0;
+/** Runs a step; `buffered` keeps its output until it ends (for steps that run beside another). */
+function run(label, command, args, { env = {}, buffered = false } = {}) {
+  const stepStarted = Date.now();
+  if (!buffered) process.stdout.write(`\n━━ ${label}\n`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...(buffered ? { FORCE_COLOR: '1' } : {}), ...env },
+    });
+    const chunks = [];
+    child.stdout?.on('data', (chunk) => chunks.push(chunk));
+    child.stderr?.on('data', (chunk) => chunks.push(chunk));
+    child.on('close', (code) => {
+      const seconds = Math.round((Date.now() - stepStarted) / 1000);
+      if (buffered) process.stdout.write(`\n━━ ${label}\n${Buffer.concat(chunks).toString()}`);
+      process.stdout.write(`── ${label}: ${code === 0 ? 'done' : 'FAILED'} in ${seconds} s\n`);
+      if (code !== 0) failedSteps.push(label);
+      resolve(code === 0);
+    });
+  });
 }
 
-function vitest(label, args, env = {}) {
+async function vitest(label, args, options = {}) {
   const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
-  run(
+  await run(
     label,
     'npx',
     ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    env,
+    options,
   );
   if (!fs.existsSync(report)) {
     totals.failed += 1;
@@ -47,18 +65,6 @@ function skip(suite, reason) {
   process.stdout.write(`\n━━ SKIPPED ${suite}: ${reason}\n`);
 }
 
-run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
-run('lint', 'npm', ['run', '--silent', 'lint']);
-
-vitest('unit and integration tests (SQLite)', []);
-
-const pgUrl = process.env.TONGXIN_TEST_DATABASE_URL;
-if (pgUrl) {
-  vitest('server tests (PostgreSQL)', ['--project', '@tongxin/server'], { TONGXIN_TEST_DIALECT: 'postgres' });
-} else {
-  skip('PostgreSQL suite', 'TONGXIN_TEST_DATABASE_URL is not set (see README: Running the tests on PostgreSQL)');
-}
-
 /** A fresh database beside the test database, for the browser suite's servers on PostgreSQL. */
 async function freshE2eDatabase(baseUrl) {
   const { default: pg } = await import('pg');
@@ -72,25 +78,50 @@ async function freshE2eDatabase(baseUrl) {
   return url.toString();
 }
 
+await Promise.all([
+  run('typecheck', 'npm', ['run', '--silent', 'typecheck'], { buffered: true }),
+  run('lint', 'npm', ['run', '--silent', 'lint'], { buffered: true }),
+]);
+
+await vitest('unit and integration tests (SQLite)', []);
+
+const pgUrl = process.env.TONGXIN_TEST_DATABASE_URL;
 const chromium = process.env.TONGXIN_CHROMIUM ?? '/usr/bin/chromium';
-if (fs.existsSync(chromium)) {
-  if (run('build for the browser tests', 'npm', ['run', '--silent', 'build'])) {
-    const e2e = ['--config', 'tests/e2e/vitest.config.ts'];
-    vitest('browser tests (Chromium, SQLite)', e2e, { TONGXIN_CHROMIUM: chromium });
-    if (pgUrl) {
-      const url = await freshE2eDatabase(pgUrl);
-      // The database's files (photos, attachments) live beside it, shared by every server of the run.
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-pg-'));
-      vitest('browser tests (Chromium, PostgreSQL)', e2e, {
-        TONGXIN_CHROMIUM: chromium,
-        TONGXIN_E2E_DATABASE_URL: url,
-        TONGXIN_E2E_DATA_DIR: dataDir,
-      });
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }
-} else {
-  skip('browser suite', `no Chromium at ${chromium} (apt-get install chromium fonts-noto-cjk)`);
+const hasChromium = fs.existsSync(chromium);
+const e2e = ['--config', 'tests/e2e/vitest.config.ts'];
+if (!pgUrl)
+  skip('PostgreSQL suite', 'TONGXIN_TEST_DATABASE_URL is not set (see README: Running the tests on PostgreSQL)');
+if (!hasChromium) skip('browser suite', `no Chromium at ${chromium} (apt-get install chromium fonts-noto-cjk)`);
+
+let built = false;
+await Promise.all([
+  pgUrl
+    ? vitest('server tests (PostgreSQL)', ['--project', '@tongxin/server'], {
+        env: { TONGXIN_TEST_DIALECT: 'postgres' },
+        buffered: hasChromium,
+      })
+    : null,
+  hasChromium
+    ? (async () => {
+        built = await run('build for the browser tests', 'npm', ['run', '--silent', 'build'], { buffered: true });
+        if (built) {
+          await vitest('browser tests (Chromium, SQLite)', e2e, {
+            env: { TONGXIN_CHROMIUM: chromium },
+            buffered: Boolean(pgUrl),
+          });
+        }
+      })()
+    : null,
+]);
+
+if (hasChromium && built && pgUrl) {
+  const url = await freshE2eDatabase(pgUrl);
+  // The database's files (photos, attachments) live beside it, shared by every server of the run.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-pg-'));
+  await vitest('browser tests (Chromium, PostgreSQL)', e2e, {
+    env: { TONGXIN_CHROMIUM: chromium, TONGXIN_E2E_DATABASE_URL: url, TONGXIN_E2E_DATA_DIR: dataDir },
+  });
+  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
