@@ -3,10 +3,12 @@ import { ZBusinessDate, ZId } from './common.js';
 
 export const ZLocalized = z.object({ 'zh-CN': z.string(), en: z.string() });
 
+/** Groupings every figure has: the owning organization's level, its region at three depths, itself, the year. */
+export const ORGANIZATION_GROUPINGS = ['level', 'province', 'city', 'county', 'organization', 'year'] as const;
+
 /**
- * What figures can be grouped by: a dimension a measure declares (category, status, form, group, household
- * type, monitoring category), the
- * organization's level, its region at province / city / county depth, the organization itself, or the year.
+ * What figures can be grouped by: the organization groupings, or a dimension a measure declares — today's
+ * sources declare these; a later one may declare its own (any lower-case name) without a change here.
  */
 export const STATISTICS_GROUPINGS = [
   'category',
@@ -15,15 +17,11 @@ export const STATISTICS_GROUPINGS = [
   'group',
   'household_type',
   'monitoring',
-  'level',
-  'province',
-  'city',
-  'county',
-  'organization',
-  'year',
+  ...ORGANIZATION_GROUPINGS,
 ] as const;
-export const ZStatisticsGrouping = z.enum(STATISTICS_GROUPINGS);
-export type TStatisticsGrouping = z.infer<typeof ZStatisticsGrouping>;
+// `string & {}` keeps the known names as literals for editors and `Extract`, while any name is allowed.
+export type TStatisticsGrouping = (typeof STATISTICS_GROUPINGS)[number] | (string & {});
+export const ZStatisticsGrouping: z.ZodType<TStatisticsGrouping> = z.string().regex(/^[a-z][a-z_]{1,39}$/);
 
 /** A list given as `a,b` in a query string (or already as an array, from code). */
 const commaList = <T extends z.ZodType>(list: T) =>
@@ -83,24 +81,27 @@ export const ZStatisticsSummary = z.object({
 export type TStatisticsSummary = z.infer<typeof ZStatisticsSummary>;
 
 /** The records behind one figure: the summary's query, one measure, and the row's key. */
-export const ZFigureRecordsQuery = z.object({
-  measure: z.string().min(1).max(60),
-  organizationId: ZId.optional(),
-  year: z.coerce.number().int().min(1949).max(2200).optional(),
-  from: ZBusinessDate.optional(),
-  to: ZBusinessDate.optional(),
-  category: z.string().max(40).optional(),
-  status: z.string().max(40).optional(),
-  form: z.string().max(40).optional(),
-  group: z.string().max(40).optional(),
-  household_type: z.string().max(40).optional(),
-  monitoring: z.string().max(40).optional(),
-  level: z.string().max(40).optional(),
-  province: z.string().max(12).optional(),
-  city: z.string().max(12).optional(),
-  county: z.string().max(12).optional(),
-  organization: ZId.optional(),
-});
+export const ZFigureRecordsQuery = z
+  .object({
+    measure: z.string().min(1).max(60),
+    organizationId: ZId.optional(),
+    year: z.coerce.number().int().min(1949).max(2200).optional(),
+    from: ZBusinessDate.optional(),
+    to: ZBusinessDate.optional(),
+    category: z.string().max(40).optional(),
+    status: z.string().max(40).optional(),
+    form: z.string().max(40).optional(),
+    group: z.string().max(40).optional(),
+    household_type: z.string().max(40).optional(),
+    monitoring: z.string().max(40).optional(),
+    level: z.string().max(40).optional(),
+    province: z.string().max(12).optional(),
+    city: z.string().max(12).optional(),
+    county: z.string().max(12).optional(),
+    organization: ZId.optional(),
+  })
+  // A dimension a later figure source declares, by its name.
+  .catchall(z.string().max(40));
 export type TFigureRecordsQuery = z.input<typeof ZFigureRecordsQuery>;
 
 export const ZFigureRecords = z.object({

@@ -24,10 +24,11 @@ export type SummaryQuery = StatisticsScope & {
   compare?: boolean;
 };
 
-/** One figure: a measure, narrowed by the values of a summary row's groupings (a year narrows the period). */
-export type RecordsQuery = StatisticsScope & { measure: string } & Partial<
-    Record<Exclude<TStatisticsGrouping, 'year'>, string>
-  >;
+/**
+ * One figure: a measure, narrowed by the values of a summary row's groupings by their names (a year narrows
+ * the period instead).
+ */
+export type RecordsQuery = StatisticsScope & { measure: string } & { [grouping: string]: string | number | undefined };
 
 export type AnnualPackQuery = { organizationId: string; year: number };
 

@@ -14,7 +14,7 @@ import type { FigureSource } from '../../platform/figures/index.js';
 import { closePeriod } from '../funds/index.js';
 import { requireWritablePlacement } from '../organizations/index.js';
 import { findIssuedPack, insertIssuedPack } from './annual.repository.js';
-import { GROUPING_LABELS } from './catalog.js';
+import { catalogOf, groupingLabel } from './catalog.js';
 import { statisticsErrors as errors } from './errors.js';
 import { organizationsOn } from './network.js';
 import { statisticsSummary } from './summary.service.js';
@@ -28,17 +28,18 @@ type SectionPlan = { key: string; title: Localized; measures: string[]; groupBy:
  */
 export function packPlan(sources: readonly FigureSource[]): SectionPlan[] {
   const plan: SectionPlan[] = [];
+  const measures = [...catalogOf(sources).values()];
   for (const source of [...sources].sort((a, b) => a.order - b.order)) {
     const groups = new Map<string, { grouping: TStatisticsGrouping | null; measures: string[]; stock: boolean }>();
     for (const [key, definition] of Object.entries(source.measures)) {
-      const grouping = (definition.d1?.name ?? null) as TStatisticsGrouping | null;
+      const grouping = definition.d1?.name ?? null;
       const id = `${definition.kind}|${grouping ?? ''}`;
       const group = groups.get(id) ?? { grouping, measures: [], stock: definition.kind === 'stock' };
       group.measures.push(key);
       groups.set(id, group);
     }
     for (const [id, group] of groups) {
-      const by = group.grouping ? GROUPING_LABELS[group.grouping] : null;
+      const by = group.grouping ? groupingLabel(group.grouping, measures) : null;
       plan.push({
         key: `${source.name}|${id}`,
         title: titled(source.label, by, group.stock),
@@ -52,7 +53,7 @@ export function packPlan(sources: readonly FigureSource[]): SectionPlan[] {
     if (flows.length > 0) {
       plan.push({
         key: `${source.name}|level`,
-        title: titled(source.label, GROUPING_LABELS.level, false),
+        title: titled(source.label, groupingLabel('level', measures), false),
         measures: flows,
         groupBy: 'level',
       });
@@ -88,7 +89,7 @@ async function computeSections(
       title: plan.title,
       measures: summary.measures,
       groupBy: plan.groupBy,
-      groupingLabel: plan.groupBy ? GROUPING_LABELS[plan.groupBy] : null,
+      groupingLabel: plan.groupBy ? (summary.groupingLabels[plan.groupBy] ?? null) : null,
       rows: summary.rows,
       totals: summary.totals,
     });

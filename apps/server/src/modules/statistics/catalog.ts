@@ -1,4 +1,9 @@
-import type { Localized, TMeasureInfo, TStatisticsGrouping } from '@tongxin/contracts';
+import {
+  ORGANIZATION_GROUPINGS,
+  type Localized,
+  type TMeasureInfo,
+  type TStatisticsGrouping,
+} from '@tongxin/contracts';
 import type { FigureSource, MeasureDefinition } from '../../platform/figures/index.js';
 import { statisticsErrors as errors } from './errors.js';
 
@@ -30,22 +35,14 @@ export function measureInfo({ key, definition }: CatalogMeasure): TMeasureInfo {
   };
 }
 
-/** Groupings every organization has; the others are dimensions a measure must declare. */
-const ORGANIZATION_GROUPINGS = new Set<TStatisticsGrouping>([
-  'level',
-  'province',
-  'city',
-  'county',
-  'organization',
-  'year',
-]);
+const ORGANIZATION = new Set<string>(ORGANIZATION_GROUPINGS);
 
 /** Which bucket column holds a grouping for this measure: 'd1', 'd2', or null for organization groupings. */
 export function slotOf(measure: CatalogMeasure, grouping: TStatisticsGrouping): 'd1' | 'd2' | null {
-  if (ORGANIZATION_GROUPINGS.has(grouping)) return null;
+  if (ORGANIZATION.has(grouping)) return null;
   if (measure.definition.d1?.name === grouping) return 'd1';
   if (measure.definition.d2?.name === grouping) return 'd2';
-  throw errors.notGroupable({ measure: measure.definition.label, grouping: GROUPING_LABELS[grouping] });
+  throw errors.notGroupable({ measure: measure.definition.label, grouping });
 }
 
 /** The declared values of a dimension grouping (in their declared order), when the measure has them. */
@@ -53,17 +50,11 @@ export function valueLabels(
   measure: CatalogMeasure,
   grouping: TStatisticsGrouping,
 ): Readonly<Record<string, Localized>> | null {
-  const slot = ORGANIZATION_GROUPINGS.has(grouping) ? null : slotOf(measure, grouping);
+  const slot = ORGANIZATION.has(grouping) ? null : slotOf(measure, grouping);
   return slot ? (measure.definition[slot]?.values ?? null) : null;
 }
 
-export const GROUPING_LABELS: Readonly<Record<TStatisticsGrouping, Localized>> = {
-  category: { 'zh-CN': '项目类别', en: 'Category' },
-  status: { 'zh-CN': '项目状态', en: 'Status' },
-  form: { 'zh-CN': '形式', en: 'Form' },
-  group: { 'zh-CN': '受益对象类型', en: 'Beneficiary type' },
-  household_type: { 'zh-CN': '农户类型', en: 'Household type' },
-  monitoring: { 'zh-CN': '监测类别', en: 'Monitoring category' },
+const ORGANIZATION_LABELS: Readonly<Record<(typeof ORGANIZATION_GROUPINGS)[number], Localized>> = {
   level: { 'zh-CN': '单位层级', en: 'Level' },
   province: { 'zh-CN': '省（区）', en: 'Province' },
   city: { 'zh-CN': '市（盟）', en: 'City' },
@@ -71,3 +62,12 @@ export const GROUPING_LABELS: Readonly<Record<TStatisticsGrouping, Localized>> =
   organization: { 'zh-CN': '单位', en: 'Organization' },
   year: { 'zh-CN': '年度', en: 'Year' },
 };
+
+/** A grouping's name for people: the organization groupings' own, else the dimension's as its source declares it. */
+export function groupingLabel(grouping: TStatisticsGrouping, measures: readonly CatalogMeasure[]): Localized {
+  if (grouping in ORGANIZATION_LABELS) return ORGANIZATION_LABELS[grouping as keyof typeof ORGANIZATION_LABELS];
+  for (const { definition } of measures) {
+    for (const dimension of [definition.d1, definition.d2]) if (dimension?.name === grouping) return dimension.label;
+  }
+  return { 'zh-CN': grouping, en: grouping };
+}

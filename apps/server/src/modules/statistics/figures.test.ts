@@ -17,7 +17,8 @@ import { testDialect } from '../../test-support/test-database.js';
 import { allocateToProject, fundAccounts, refundDonation } from '../funds/index.js';
 import { moveOrganization } from '../organizations/index.js';
 import { transitionProject, updateProject } from '../projects/index.js';
-import { statisticsSummary } from './index.js';
+import { addFigures, type FigureSource } from '../../platform/figures/index.js';
+import { figureRecords, statisticsSummary } from './index.js';
 
 let server: TestServer;
 let ctx: ServiceContext;
@@ -252,5 +253,56 @@ describe('as of a date, over the tree as it stood', () => {
     expect(result.rows.map((row) => [row.key.category, row.values['projects.approved_budget']])).toEqual([
       ['health', 7_000_00],
     ]);
+  });
+});
+
+describe('a later module adds its figures through the one interface', () => {
+  it('a source with a dimension of its own is summed, grouped, labelled and drilled into, with no change here', async () => {
+    const { root } = await network();
+    const loans: FigureSource = {
+      name: 'loans',
+      label: { 'zh-CN': '小额信贷', en: 'Micro-loans' },
+      order: 40,
+      measures: {
+        'loans.disbursed': {
+          label: { 'zh-CN': '放款金额', en: 'Loans disbursed' },
+          unit: 'fen',
+          kind: 'flow',
+          d1: {
+            name: 'bank',
+            label: { 'zh-CN': '合作银行', en: 'Partner bank' },
+            values: { psbc: { 'zh-CN': '邮储银行', en: 'Postal Savings Bank' } },
+          },
+          note: { 'zh-CN': '按放款日计', en: 'By the day of disbursement' },
+        },
+      },
+      records: (_ctx, query) =>
+        Promise.resolve({
+          columns: [{ key: 'bank', label: { 'zh-CN': '银行', en: 'Bank' } }],
+          rows: [{ id: 'loan-1', link: null, cells: { bank: query.d1 ?? '' } }],
+          total: 1,
+        }),
+    };
+    await addFigures(server.database.db.executor, [
+      { measure: 'loans.disbursed', organizationId: root.id, on: '2025-04-01', d1: 'psbc', value: 3_000_00 },
+    ]);
+    const sources = [...server.app.tongxin.figureSources, loans];
+    const result = await statisticsSummary(ctx, sources, {
+      measures: ['loans.disbursed'],
+      groupBy: ['bank'],
+      organizationId: root.id,
+      year: 2025,
+    });
+    expect(result.groupingLabels.bank).toEqual({ 'zh-CN': '合作银行', en: 'Partner bank' });
+    expect(result.rows.map((row) => [row.labels.bank?.['zh-CN'], row.values['loans.disbursed']])).toEqual([
+      ['邮储银行', 3_000_00],
+    ]);
+    const records = await figureRecords(ctx, sources, {
+      measure: 'loans.disbursed',
+      organizationId: root.id,
+      year: '2025',
+      bank: 'psbc',
+    });
+    expect(records.rows[0]?.cells.bank).toBe('psbc');
   });
 });

@@ -35,16 +35,10 @@ export async function figureRecords(
       });
     })
     .map((organization) => organization.id);
+  // The row's value of each dimension the measure declares, by the dimension's name.
   const dimension = (slot: 'd1' | 'd2') => {
     const name = measure.definition[slot]?.name;
-    return name === 'category' ||
-      name === 'status' ||
-      name === 'form' ||
-      name === 'group' ||
-      name === 'household_type' ||
-      name === 'monitoring'
-      ? query[name]
-      : undefined;
+    return name ? (query as Record<string, string | number | undefined>)[name]?.toString() : undefined;
   };
   const d1 = dimension('d1');
   const d2 = dimension('d2');

@@ -13,7 +13,7 @@ import { sharesInTenths, sumFigures, type BucketSum, type FigureSource } from '.
 import { regionFullNames } from '../regions/index.js';
 import {
   catalogOf,
-  GROUPING_LABELS,
+  groupingLabel,
   measureInfo,
   requireMeasure,
   slotOf,
@@ -23,7 +23,7 @@ import {
 import { organizationsOn } from './network.js';
 import { periodOf, yearBefore, yearsOf, type Period } from './period.js';
 
-const REGION_DIGITS: Partial<Record<TStatisticsGrouping, number>> = { province: 2, city: 4, county: 6 };
+const REGION_DIGITS: Partial<Record<string, number>> = { province: 2, city: 4, county: 6 };
 const NONE: Localized = { 'zh-CN': '（未填）', en: '(not given)' };
 
 type Network = Map<string, TOrganizationTreeNode>;
@@ -156,7 +156,7 @@ export async function statisticsSummary(
     organizationName: root?.name ?? null,
     measures: measures.map(measureInfo),
     groupBy,
-    groupingLabels: Object.fromEntries(groupBy.map((g) => [g, GROUPING_LABELS[g]])),
+    groupingLabels: Object.fromEntries(groupBy.map((g) => [g, groupingLabel(g, measures)])),
     rows: result,
     totals: total((row) => row.values),
     previousTotals: previous ? total((row) => row.previous) : null,

@@ -1,6 +1,5 @@
-import { STATISTICS_GROUPINGS, type Lang, type TStatisticsRow } from '@tongxin/contracts';
+import type { Lang, TStatisticsRow } from '@tongxin/contracts';
 import type { RecordsQuery, StatisticsScope } from '../../../api/statistics';
-import { pickOne } from '../../registry/shared/labels';
 import type { OpenFigure } from './RecordsDrawer';
 
 /** The period a question covers, as dates: a year, or the range (either end open). */
@@ -22,8 +21,7 @@ export function figureOf(
   totalLabel: string,
 ): OpenFigure {
   const query: RecordsQuery = { ...scope, measure };
-  for (const [name, value] of Object.entries(row?.key ?? {})) {
-    const grouping = pickOne(name, STATISTICS_GROUPINGS);
+  for (const [grouping, value] of Object.entries(row?.key ?? {})) {
     if (grouping === 'year') {
       const { from, to } = rangeOf(scope);
       const start = `${value}-01-01`;
@@ -31,7 +29,7 @@ export function figureOf(
       delete query.year;
       query.from = from && from > start ? from : start;
       query.to = to && to < end ? to : end;
-    } else if (grouping) {
+    } else {
       query[grouping] = value;
     }
   }
