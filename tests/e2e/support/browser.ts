@@ -31,7 +31,8 @@ export async function openSession(browser: Browser, baseURL: string): Promise<Se
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
-  context.setDefaultTimeout(15_000);
+  // `npm test` runs this suite beside the PostgreSQL server tests: a step may wait longer than it would alone.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   return { context, page };
 }

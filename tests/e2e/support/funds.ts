@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { pickOption } from './projects.js';
+import { chooseOption, pickOption } from './projects.js';
 
 export type FundsPageName = '捐赠登记' | '捐赠记录' | '捐赠人' | '认捐管理' | '资金账户' | '日记账';
 
@@ -62,8 +62,11 @@ export async function enterGift(page: Page, gift: Gift): Promise<void> {
 
 /** Chooses the designation of the next gifts: 非定向, or 定向项目 and the project (searched by name). */
 export async function designate(page: Page, to: { project: string } | 'unrestricted'): Promise<void> {
-  await page.getByRole('combobox', { name: '定向', exact: true }).click();
-  await pickOption(page, to === 'unrestricted' ? '非定向' : '定向项目');
+  await chooseOption(
+    page,
+    page.getByRole('combobox', { name: '定向', exact: true }),
+    to === 'unrestricted' ? '非定向' : '定向项目',
+  );
   if (to === 'unrestricted') return;
   await page.getByRole('combobox', { name: '定向项目', exact: true }).click();
   await page.keyboard.type(to.project);

@@ -28,6 +28,29 @@ export function openDrawer(page: Page): Locator {
 }
 
 /** Picks an option of the select that is open now. */
+/**
+ * Chooses an option of the select `field`, opening it again when the choice was lost — on a busy machine a
+ * click can land while the dropdown is still opening, and the select stays empty.
+ */
+export async function chooseOption(page: Page, field: Locator, text: string): Promise<void> {
+  const select = field.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  for (let attempt = 1; ; attempt += 1) {
+    await field.click();
+    await pickOption(page, text);
+    // The chosen value shows inside the select itself (its options open in a layer of their own).
+    const chosen = await select
+      .filter({ hasText: text })
+      .waitFor({ timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (chosen || attempt === 3) return;
+  }
+}
+
 export async function pickOption(page: Page, text: string): Promise<void> {
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
@@ -57,8 +80,7 @@ export async function createProject(page: Page, project: NewProject): Promise<vo
   await page.getByRole('button', { name: '新建项目' }).first().click();
   const drawer = openDrawer(page);
   await drawer.getByLabel('项目名称', { exact: true }).fill(project.name);
-  await drawer.getByLabel('项目类别', { exact: true }).click();
-  await pickOption(page, project.category);
+  await chooseOption(page, drawer.getByLabel('项目类别', { exact: true }), project.category);
   if (project.region) {
     await drawer.getByLabel('实施地区', { exact: true }).click();
     await page.keyboard.type(project.region.search);
