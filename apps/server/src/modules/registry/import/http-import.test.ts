@@ -199,9 +199,10 @@ describe('imports over HTTP, in a worker', () => {
     expect(sheet?.rowCount).toBe(11);
     expect(sheet?.getRow(2).getCell(4).text).toMatch(/^1508\*{10}\d{3}[\dX]$/);
     expect(response.rawPayload.toString('latin1')).not.toContain(plantedIds[0]);
-    const events = (await client.get('/api/v1/audit-events?action=registry.export_households')).json<{
-      items: unknown[];
-    }>();
-    expect(events.items.length).toBe(1);
+    // The export is audited once its last row is written, which may be just after the answer has ended.
+    const audited = async () =>
+      (await client.get('/api/v1/audit-events?action=registry.export_households')).json<{ items: unknown[] }>().items
+        .length;
+    await expect.poll(audited).toBe(1);
   });
 });
