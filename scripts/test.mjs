@@ -96,10 +96,15 @@ if (!hasChromium) skip('browser suite', `no Chromium at ${chromium} (apt-get ins
 let built = false;
 await Promise.all([
   pgUrl
-    ? vitest('server tests (PostgreSQL)', ['--project', '@tongxin/server'], {
-        env: { TONGXIN_TEST_DIALECT: 'postgres' },
-        buffered: hasChromium,
-      })
+    ? // One worker while the browser tests run beside: a busy machine makes a browser's clicks miss.
+      vitest(
+        'server tests (PostgreSQL)',
+        ['--project', '@tongxin/server', ...(hasChromium ? ['--maxWorkers=1'] : [])],
+        {
+          env: { TONGXIN_TEST_DIALECT: 'postgres' },
+          buffered: hasChromium,
+        },
+      )
     : null,
   hasChromium
     ? (async () => {
