@@ -2,8 +2,7 @@
 // `npm test`: every suite this machine can run, and a plain account of what it skipped and why.
 //   1. typecheck and lint (the architecture rules are lint rules), side by side
 //   2. unit and integration tests on SQLite
-//   3. the same server tests on PostgreSQL, when TONGXIN_TEST_DATABASE_URL points at a server — beside the
-//      build and the browser tests on SQLite, since the one mostly waits on PostgreSQL and the other on Chromium
+//   3. the same server tests on PostgreSQL, when TONGXIN_TEST_DATABASE_URL points at a server — beside the build
 //   4. browser tests in headless Chromium, when /usr/bin/chromium (or TONGXIN_CHROMIUM) exists
 // Steps that run side by side keep their output and print it whole when they end, one after the other.
 // With CI=true a skipped suite is a failure: CI provides PostgreSQL and Chromium.
@@ -93,31 +92,19 @@ if (!pgUrl)
   skip('PostgreSQL suite', 'TONGXIN_TEST_DATABASE_URL is not set (see README: Running the tests on PostgreSQL)');
 if (!hasChromium) skip('browser suite', `no Chromium at ${chromium} (apt-get install chromium fonts-noto-cjk)`);
 
-let built = false;
-await Promise.all([
+// The PostgreSQL server tests mostly wait on PostgreSQL: the build runs beside them. The browser suites run
+// alone — beside other work a busy machine makes a browser's clicks miss.
+const [, built] = await Promise.all([
   pgUrl
-    ? // One worker while the browser tests run beside: a busy machine makes a browser's clicks miss.
-      vitest(
-        'server tests (PostgreSQL)',
-        ['--project', '@tongxin/server', ...(hasChromium ? ['--maxWorkers=1'] : [])],
-        {
-          env: { TONGXIN_TEST_DIALECT: 'postgres' },
-          buffered: hasChromium,
-        },
-      )
+    ? vitest('server tests (PostgreSQL)', ['--project', '@tongxin/server'], {
+        env: { TONGXIN_TEST_DIALECT: 'postgres' },
+        buffered: hasChromium,
+      })
     : null,
-  hasChromium
-    ? (async () => {
-        built = await run('build for the browser tests', 'npm', ['run', '--silent', 'build'], { buffered: true });
-        if (built) {
-          await vitest('browser tests (Chromium, SQLite)', e2e, {
-            env: { TONGXIN_CHROMIUM: chromium },
-            buffered: Boolean(pgUrl),
-          });
-        }
-      })()
-    : null,
+  hasChromium ? run('build for the browser tests', 'npm', ['run', '--silent', 'build'], { buffered: true }) : false,
 ]);
+if (hasChromium && built)
+  await vitest('browser tests (Chromium, SQLite)', e2e, { env: { TONGXIN_CHROMIUM: chromium } });
 
 if (hasChromium && built && pgUrl) {
   const url = await freshE2eDatabase(pgUrl);
