@@ -1,4 +1,5 @@
 import {
+  ORGANIZATION_LEVEL_LABELS,
   regionPrefix,
   type TCreateOrganizationRequest,
   type TMoveOrganizationRequest,
@@ -20,7 +21,7 @@ import { pinyinKeys } from '../../platform/i18n/index.js';
 import { appendVersion, effectiveDateProblems, type VersionStore } from '../../platform/dated-history.js';
 import { newId } from '../../platform/ids.js';
 import { beijingDate } from '../../platform/time.js';
-import { regionFullNames } from '../regions/index.js';
+import { lookupRegion, regionFullNames } from '../regions/index.js';
 import { organizationErrors as errors, organizationFieldMessages } from './errors.js';
 import { toOrganization, toVersion } from './mapping.js';
 import {
@@ -28,6 +29,7 @@ import {
   closeVersion,
   currentVersion,
   findByCreditCode,
+  findChildPlacementsUnscoped,
   findIdsAtLevel,
   findNames,
   findOrganization,
@@ -42,7 +44,7 @@ import {
   versionsAsOf,
   type OrganizationWithNames,
 } from './repository.js';
-import { parentDateProblems, placementProblems } from './rules.js';
+import { misplacedChildren, nameList, parentDateProblems, placementProblems } from './rules.js';
 import type { OrganizationRow, OrganizationVersionRow } from './tables.js';
 
 /** Fields whose changes the dated history keeps. */
@@ -241,6 +243,29 @@ async function assertCreditCodeFree(db: Executor, creditCode: string | null | un
   if (holder && holder.id !== selfId) throw errors.creditCodeTaken.at('creditCode', { creditCode, name: holder.name });
 }
 
+/**
+ * An organization's new region or level must still hold its children: a city association given another
+ * city's region would otherwise keep counties that lie outside it. (Grandchildren lie within the children.)
+ */
+async function assertChildrenStillFit(tx: Executor, parent: OrganizationRow): Promise<void> {
+  const { outsideRegion, aboveLevel } = misplacedChildren(parent, await findChildPlacementsUnscoped(tx, parent.id));
+  if (outsideRegion.length > 0 && parent.region_code) {
+    const region = await lookupRegion(tx, parent.region_code);
+    throw errors.childrenOutsideRegion.at('regionCode', {
+      count: outsideRegion.length,
+      region: region?.full_name ?? parent.region_code,
+      names: nameList(outsideRegion.map((child) => child.name)),
+    });
+  }
+  if (aboveLevel.length > 0) {
+    throw errors.childrenAboveLevel.at('level', {
+      count: aboveLevel.length,
+      level: ORGANIZATION_LEVEL_LABELS[parent.level],
+      names: nameList(aboveLevel.map((child) => child.name)),
+    });
+  }
+}
+
 export async function createOrganization(
   ctx: ServiceContext,
   input: TCreateOrganizationRequest,
@@ -333,6 +358,9 @@ export async function updateOrganization(
       ...(await placementProblems(tx, { level: after.level, regionCode: after.region_code, parent })),
       ...(versioned.length > 0 ? effectiveDateProblems(effectiveOn, current?.valid_from ?? null, now) : []),
     ]);
+    if (childCount > 0 && (after.region_code !== before.region_code || after.level !== before.level)) {
+      await assertChildrenStillFit(tx, after);
+    }
     await assertCreditCodeFree(tx, after.credit_code, id);
     const { id: _id, path: _path, depth: _depth, parent_id: _parentId, ...changed } = after;
     await updateOrganizationRow(tx, id, changed);

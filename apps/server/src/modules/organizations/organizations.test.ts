@@ -1,6 +1,6 @@
 import type { TOrganization, TOrganizationTreeNode, TPage } from '@tongxin/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeNetwork, makeOrganization, type Network } from '../../test-support/factories.js';
+import { makeNetwork, makeOrganization, makeUser, unique, type Network } from '../../test-support/factories.js';
 import { signIn, startTestServer, type TestServer } from '../../test-support/test-app.js';
 
 let server: TestServer;
@@ -219,5 +219,83 @@ describe('creating and validating', () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('ORGANIZATION_ROOT_NOT_ALLOWED');
+  });
+});
+
+describe('changing an organization’s region or level', () => {
+  /** Six of 巴彦淖尔's counties: more children than a refusal names. */
+  const COUNTIES = ['150802', '150821', '150822', '150823', '150824', '150825'];
+
+  it('refuses a region that would leave children outside it, naming the first few and counting them all', async () => {
+    const city = await makeOrganization(server.database.db, {
+      name: `巴彦淖尔第二促进会${unique()}`,
+      level: 'prefecture',
+      regionCode: '150800',
+      parent: net.orgs.region,
+    });
+    const children: TOrganization[] = [];
+    for (const [index, regionCode] of COUNTIES.entries()) {
+      children.push(
+        await makeOrganization(server.database.db, {
+          name: `分会${index + 1}号${unique()}`,
+          regionCode,
+          parent: city,
+        }),
+      );
+    }
+    const client = await signIn(server.app, net.users.regionAdmin.username);
+
+    const zh = await client.patch(`/api/v1/organizations/${city.id}`, { regionCode: '150900' });
+    expect(zh.statusCode).toBe(409);
+    const error = zh.json<{ error: { code: string; message: string; fields: { path: string }[] } }>().error;
+    expect(error.code).toBe('ORGANIZATION_CHILDREN_OUTSIDE_REGION');
+    expect(error.fields.map((field) => field.path)).toEqual(['regionCode']);
+    expect(error.message).toContain('有 6 个下级单位的所在地区不在内蒙古自治区 乌兰察布市之内');
+    const sorted = children.map((child) => child.name).sort();
+    for (const name of sorted.slice(0, 5)) expect(error.message).toContain(`“${name}”`);
+    expect(error.message).not.toContain(sorted[5]);
+    expect(error.message).toContain('等；请先把它们移到其他上级单位');
+
+    const en = await client.patch(
+      `/api/v1/organizations/${city.id}`,
+      { regionCode: '150900' },
+      { 'accept-language': 'en' },
+    );
+    expect(en.json<{ error: { message: string } }>().error.message).toMatch(
+      /^6 sub-organizations lie outside 内蒙古自治区 乌兰察布市: .* and 1 more; move them to another parent/,
+    );
+    expect((await client.get(`/api/v1/organizations/${city.id}`)).json<TOrganization>().regionCode).toBe('150800');
+
+    // Once the children that lay outside have moved, the same change goes through.
+    for (const child of children) {
+      const moved = await client.post(`/api/v1/organizations/${child.id}/move`, { parentId: net.orgs.bayannur.id });
+      expect(moved.statusCode, moved.body).toBe(200);
+    }
+    const changed = await client.patch(`/api/v1/organizations/${city.id}`, { regionCode: '150900' });
+    expect(changed.statusCode, changed.body).toBe(200);
+  });
+
+  it('refuses a level below a child’s level, at the level field', async () => {
+    const national = await makeOrganization(server.database.db, {
+      name: `全国促进会${unique()}`,
+      level: 'national',
+      regionCode: '110000',
+    });
+    const child = await makeOrganization(server.database.db, {
+      name: `全国分会${unique()}`,
+      level: 'national',
+      regionCode: '110000',
+      parent: national,
+    });
+    const admin = await makeUser(server.database.db, national, 'org_admin');
+    const client = await signIn(server.app, admin.username);
+    const response = await client.patch(`/api/v1/organizations/${national.id}`, { level: 'provincial' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({
+      error: { code: 'ORGANIZATION_CHILDREN_ABOVE_LEVEL', fields: [{ path: 'level' }] },
+    });
+    expect(response.json<{ error: { message: string } }>().error.message).toBe(
+      `有 1 个下级单位的层级高于省级：“${child.name}”；请先调整它们的层级或隶属关系，再修改本单位的层级`,
+    );
   });
 });

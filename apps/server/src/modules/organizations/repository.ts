@@ -114,6 +114,22 @@ export async function findOrganizationUnscoped(executor: Executor, id: string): 
   return db(executor).selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The organizations directly under one, for re-checking their placement when the parent's region or level
+ * changes. Unscoped (they lie in the parent's subtree anyway); only names reach a caller, in a refusal.
+ */
+export async function findChildPlacementsUnscoped(
+  executor: Executor,
+  parentId: string,
+): Promise<Pick<OrganizationRow, 'name' | 'level' | 'region_code'>[]> {
+  return db(executor)
+    .selectFrom('organizations')
+    .select(['name', 'level', 'region_code'])
+    .where('parent_id', '=', parentId)
+    .orderBy('pinyin')
+    .execute();
+}
+
 /** Names by id, for records that show their owner (a name is never confidential within the network). */
 export async function findNames(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

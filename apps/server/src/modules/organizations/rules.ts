@@ -1,5 +1,6 @@
 import {
   isRegionWithin,
+  type Localized,
   ORGANIZATION_LEVEL_LABELS,
   REGION_LEVEL_LABELS,
   type RegionLevel,
@@ -28,6 +29,22 @@ export type Placement = {
   parent: Pick<OrganizationRow, 'name' | 'level' | 'region_code'> | null;
 };
 
+type ParentPlacement = Pick<OrganizationRow, 'level' | 'region_code'>;
+
+function isLevelAbove(level: TOrganizationLevel, parent: ParentPlacement): boolean {
+  return LEVEL_RANK[level] < LEVEL_RANK[parent.level];
+}
+
+/** A national organization's region is where its office is; it does not bound what lies under it. */
+function isRegionOutside(regionCode: string | null, parent: ParentPlacement): boolean {
+  return (
+    regionCode !== null &&
+    parent.region_code !== null &&
+    parent.level !== 'national' &&
+    !isRegionWithin(regionCode, parent.region_code)
+  );
+}
+
 /**
  * An organization's region fits its level, lies within its parent's region, and its level is not above
  * the parent's. Problems name the field they belong to.
@@ -35,7 +52,7 @@ export type Placement = {
 export async function placementProblems(db: Executor, placement: Placement): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   const { level, regionCode, parent } = placement;
-  if (parent && LEVEL_RANK[level] < LEVEL_RANK[parent.level]) {
+  if (parent && isLevelAbove(level, parent)) {
     problems.push(fieldProblem('level', messages.levelAboveParent, { parent: parent.name }));
   }
   if (!regionCode) return problems;
@@ -53,7 +70,7 @@ export async function placementProblems(db: Executor, placement: Placement): Pro
       }),
     );
   }
-  if (parent?.region_code && parent.level !== 'national' && !isRegionWithin(regionCode, parent.region_code)) {
+  if (parent?.region_code && isRegionOutside(regionCode, parent)) {
     const parentRegion = await lookupRegion(db, parent.region_code);
     problems.push(
       fieldProblem('regionCode', messages.regionOutsideParent, {
@@ -76,4 +93,33 @@ export async function parentDateProblems(
   return since && effectiveOn < since
     ? [fieldProblem('effectiveOn', messages.effectiveBeforeParent, { parent: parent.name, since })]
     : [];
+}
+
+export type ChildPlacement = Pick<OrganizationRow, 'name' | 'level' | 'region_code'>;
+
+/**
+ * The children that would no longer fit under a parent placed anew (its region or level changed): those
+ * whose region lies outside the parent's, and those whose level is above the parent's.
+ */
+export function misplacedChildren(
+  parent: ParentPlacement,
+  children: readonly ChildPlacement[],
+): { outsideRegion: ChildPlacement[]; aboveLevel: ChildPlacement[] } {
+  return {
+    outsideRegion: children.filter((child) => isRegionOutside(child.region_code, parent)),
+    aboveLevel: children.filter((child) => isLevelAbove(child.level, parent)),
+  };
+}
+
+/** How many names a refusal lists before it says how many more there are. */
+const NAMES_SHOWN = 5;
+
+/** “A”、“B” … in both languages, the first few only, for a message that also gives the count. */
+export function nameList(names: readonly string[]): Localized {
+  const shown = names.slice(0, NAMES_SHOWN);
+  const more = names.length - shown.length;
+  return {
+    'zh-CN': shown.map((name) => `“${name}”`).join('、') + (more > 0 ? '等' : ''),
+    en: shown.map((name) => `“${name}”`).join(', ') + (more > 0 ? ` and ${more} more` : ''),
+  };
 }
