@@ -222,13 +222,17 @@ export async function ensurePlatformAdmin(
   if (await findUserByUsername(ctx.db, ADMIN_USERNAME)) return { created: false, generatedPassword: null };
   return withTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    const operator = await createOrganization(txCtx, {
-      name: '同心平台运营单位',
-      shortName: '平台',
-      type: 'social_service',
-      level: 'national',
-      description: 'Operator of this Tongxin installation; home of the platform administrator.',
-    });
+    const operator = await createOrganization(
+      txCtx,
+      {
+        name: '同心平台运营单位',
+        shortName: '平台',
+        type: 'social_service',
+        level: 'national',
+        description: 'Operator of this Tongxin installation; home of the platform administrator.',
+      },
+      { isOperator: true },
+    );
     const generatedPassword = password ? null : generateTemporaryPassword(16);
     await createUser(txCtx, {
       username: ADMIN_USERNAME,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { columnTypes, type ModuleMigrations } from '../../platform/db/index.js';
 
 export const organizationMigrations: ModuleMigrations = {
@@ -79,6 +79,20 @@ export const organizationMigrations: ModuleMigrations = {
         .on('organization_memberships')
         .columns(['association_id', 'member_id'])
         .execute();
+    },
+  },
+  '20261130_01_organizations_operator': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('organizations')
+        .addColumn('is_operator', columnTypes(db).flag, (c) => c.notNull().defaultTo(0))
+        .execute();
+      // Until now the operator's organization was known only as the home of the first administrator, made
+      // with it at first start (accounts' ensurePlatformAdmin).
+      await sql`update organizations set is_operator = 1
+        where id in (select organization_id from users where username = 'admin' and role = 'platform_admin')`.execute(
+        db,
+      );
     },
   },
 };

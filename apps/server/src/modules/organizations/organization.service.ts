@@ -266,9 +266,14 @@ async function assertChildrenStillFit(tx: Executor, parent: OrganizationRow): Pr
   }
 }
 
+/**
+ * Registers an organization. `isOperator` marks the one that runs the installation (made with the first
+ * administrator at first start); no request can set it.
+ */
 export async function createOrganization(
   ctx: ServiceContext,
   input: TCreateOrganizationRequest,
+  { isOperator = false }: { isOperator?: boolean } = {},
 ): Promise<TOrganization> {
   const data = ZCreateOrganizationRequest.parse(input);
   const now = new Date();
@@ -305,6 +310,7 @@ export async function createOrganization(
       address: data.address ?? null,
       phone: data.phone ?? null,
       description: data.description ?? null,
+      is_operator: isOperator ? 1 : 0,
       ...pinyinKeys(data.name),
       created_at: now.toISOString(),
       updated_at: now.toISOString(),

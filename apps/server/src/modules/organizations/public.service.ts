@@ -23,7 +23,11 @@ async function present(executor: Executor, rows: readonly OrganizationWithNames[
   return rows.map((row) => ZPortalOrganization.parse(toOrganization(row, names)));
 }
 
-/** Organizations for the portal, from the top of the network down. */
+/**
+ * Organizations for the portal, from the top of the network down. The installation's operator is not one
+ * of the field's organizations and stays out of the list and its count; its own page still answers, for a
+ * publication of its own links there.
+ */
 export async function findPublicOrganizations(
   executor: Executor,
   input: TPortalOrganizationListQuery,
@@ -33,6 +37,7 @@ export async function findPublicOrganizations(
     text: query.q,
     type: query.type,
     level: query.level,
+    excludeOperator: true,
     sort: 'level',
     order: 'asc',
     offset: (query.page - 1) * query.pageSize,

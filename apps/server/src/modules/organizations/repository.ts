@@ -48,6 +48,8 @@ export type OrganizationFilter = {
   regionPrefix?: string | undefined;
   withinPath?: string | undefined;
   parentId?: string | undefined;
+  /** Leave out the installation's operator (the portal lists the field's organizations only). */
+  excludeOperator?: boolean | undefined;
   sort: 'name' | 'level' | 'createdAt' | 'regionCode';
   order: 'asc' | 'desc';
   offset: number;
@@ -88,6 +90,7 @@ export async function listOrganizations(
   if (filter.regionPrefix) query = query.where('organizations.region_code', 'like', `${filter.regionPrefix}%`);
   if (filter.withinPath) query = query.where('organizations.path', 'like', `${filter.withinPath}%`);
   if (filter.parentId) query = query.where('organizations.parent_id', '=', filter.parentId);
+  if (filter.excludeOperator) query = query.where('organizations.is_operator', '=', 0);
   const countQuery = query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'));
   const [rows, count] = await Promise.all([
     query

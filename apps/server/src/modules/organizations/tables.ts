@@ -17,6 +17,8 @@ export type OrganizationRow = {
   address: string | null;
   phone: string | null;
   description: string | null;
+  /** 1 for the organization that runs this installation (the platform administrator's home), not one of the field's. */
+  is_operator: number;
   pinyin: string;
   initials: string;
   created_at: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  TOrganization,
   TPage,
   TPortalDisclosures,
   TPortalOrganization,
@@ -10,6 +11,7 @@ import type {
 } from '@tongxin/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../platform/context.js';
+import { ADMIN_USERNAME, ensurePlatformAdmin } from '../accounts/index.js';
 import {
   allocateToProject,
   createPaymentBatch,
@@ -17,7 +19,13 @@ import {
   recordDonation,
   settlePayments,
 } from '../funds/index.js';
-import { makeNetwork, makeOrganization, makeProject, type Network } from '../../test-support/factories.js';
+import {
+  makeNetwork,
+  makeOrganization,
+  makeProject,
+  TEST_PASSWORD,
+  type Network,
+} from '../../test-support/factories.js';
 import { fundAccountId, makeActiveProject, makeDonor } from '../../test-support/funds-factories.js';
 import { jpegWithGps } from '../../test-support/images.js';
 import { makePublication, uploadForm } from '../../test-support/publication-factories.js';
@@ -297,6 +305,29 @@ describe('the public portal', () => {
     const missing = await anonymous(`/api/v1/public/organizations/${randomUUID()}/disclosures`, 'en');
     expect(missing.statusCode).toBe(404);
     expect(missing.json<{ error: { message: string } }>().error.message).toContain('no such organization');
+  });
+
+  it('leaves the platform operator’s own organization out of the list and its count', async () => {
+    await ensurePlatformAdmin(systemContext(server.database.db.executor), TEST_PASSWORD);
+    const admin = await signIn(server.app, ADMIN_USERNAME);
+    const everything = (await admin.get('/api/v1/organizations?pageSize=200')).json<TPage<TOrganization>>();
+    const operator = everything.items.find((o) => o.name === '同心平台运营单位');
+    expect(operator).toBeDefined();
+
+    const list = await anonymous('/api/v1/public/organizations?pageSize=200');
+    const listed = list.json<TPage<TPortalOrganization>>();
+    expect(listed.items.map((o) => o.id)).not.toContain(operator?.id);
+    expect(listed.items.map((o) => o.id).sort()).toEqual(
+      everything.items
+        .map((o) => o.id)
+        .filter((id) => id !== operator?.id)
+        .sort(),
+    );
+    expect(listed.total).toBe(everything.total - 1);
+    const searched = await anonymous(`/api/v1/public/organizations?q=${encodeURIComponent('同心平台')}`);
+    expect(searched.json<TPage<TPortalOrganization>>()).toMatchObject({ items: [], total: 0 });
+    const national = await anonymous('/api/v1/public/organizations?level=national');
+    expect(national.json<TPage<TPortalOrganization>>().items.map((o) => o.id)).not.toContain(operator?.id);
   });
 
   it('never carries planted personal data on any portal answer', async () => {
