@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DONATION_FORM, type TDonation, type TDonationForm } from '@tongxin/contracts';
-import { Button, Card, DatePicker, Select, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { fetchDonations, fetchDonor, type DonationListQuery } from '../../api/funds';
 import { keys } from '../../api/keys';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
+import { ListTable, NoMatch } from '../../components/ListTable';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
@@ -128,56 +128,30 @@ export function DonationsPage() {
             />
           </div>
         </div>
-        {list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<TDonation>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            columns={DONATION_COLUMN_KEYS.filter((key) => key === 'donor' || columns.includes(key)).map(
-              (key) => all[key],
-            )}
-            scroll={{ x: 'max-content' }}
-            onRow={(row) => ({ onDoubleClick: () => void navigate(`/funds/donations/${row.id}`) })}
-            data-testid="donations"
-            locale={{
-              emptyText: list.isPending ? (
-                ' '
-              ) : filtered ? (
-                <EmptyState
-                  compact
-                  title={t('funds.donations.noMatch')}
-                  hint={t('org.list.emptyHint')}
-                  action={<Button onClick={clearFilters}>{t('projects.clearFilters')}</Button>}
-                />
-              ) : (
-                <EmptyState
-                  compact
-                  title={t('funds.donations.empty')}
-                  hint={keepsBooks ? t('funds.donations.emptyHint') : t('funds.donations.emptyReadOnly')}
-                  action={entryButton}
-                />
-              ),
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => (
-                <Typography.Text type="secondary" data-testid="donation-total">
-                  {t('funds.donations.total', { total })}
-                </Typography.Text>
-              ),
-            }}
-            onChange={(pagination) =>
-              update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }, false)
-            }
-          />
-        )}
+        <ListTable<TDonation>
+          list={list}
+          page={query}
+          columns={DONATION_COLUMN_KEYS.filter((key) => key === 'donor' || columns.includes(key)).map(
+            (key) => all[key],
+          )}
+          onRow={(row) => ({ onDoubleClick: () => void navigate(`/funds/donations/${row.id}`) })}
+          data-testid="donations"
+          filtered={filtered}
+          noMatch={
+            <NoMatch title={t('funds.donations.noMatch')} hint={t('org.list.emptyHint')} onClear={clearFilters} />
+          }
+          empty={
+            <EmptyState
+              compact
+              title={t('funds.donations.empty')}
+              hint={keepsBooks ? t('funds.donations.emptyHint') : t('funds.donations.emptyReadOnly')}
+              action={entryButton}
+            />
+          }
+          totalText={(total) => t('funds.donations.total', { total })}
+          totalTestId="donation-total"
+          onPage={(changes) => update(changes, false)}
+        />
       </Card>
     </>
   );

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DONOR_KIND, type TDonor, type TDonorKind } from '@tongxin/contracts';
-import { Button, Card, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { fetchDonors, type DonorListQuery } from '../../api/funds';
 import { keys } from '../../api/keys';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
+import { ListTable, NoMatch } from '../../components/ListTable';
 import { useLabel, useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
 import { formatDateTime } from '../../lib/dates';
@@ -81,111 +81,84 @@ export function DonorsPage() {
             onChange={(value: TDonorKind | undefined) => update({ kind: value })}
           />
         </div>
-        {list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<TDonor>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            onRow={(row) => ({ onDoubleClick: () => void navigate(`/funds/donors/${row.id}`) })}
-            data-testid="donors"
-            columns={[
-              {
-                key: 'name',
-                title: t('funds.donor.name'),
-                fixed: 'left',
-                render: (_, row) => (
-                  <div style={{ minWidth: 120, maxWidth: 240 }}>
-                    <Link to={`/funds/donors/${row.id}`} data-testid="donor-link">
-                      {row.name}
-                    </Link>
-                    {row.isRelatedParty && (
-                      <Tag color="orange" style={{ marginInlineStart: 6 }}>
-                        {t('funds.relatedParty')}
-                      </Tag>
-                    )}
-                  </div>
-                ),
-              },
-              {
-                key: 'kind',
-                title: t('funds.donor.kind'),
-                render: (_, row) => <span style={nowrap}>{label(DONOR_KIND.labels, row.kind)}</span>,
-              },
-              {
-                key: 'phone',
-                title: t('funds.donor.phone'),
-                render: (_, row) => (row.phoneMasked ? <span style={MONO}>{row.phoneMasked}</span> : none),
-              },
-              {
-                key: 'count',
-                title: t('funds.donor.donationCount'),
-                align: 'right',
-                render: (_, row) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{row.donationCount}</span>,
-              },
-              {
-                key: 'total',
-                title: t('funds.donor.donatedTotal'),
-                align: 'right',
-                render: (_, row) => <Money fen={row.donatedTotal} />,
-              },
-              {
-                key: 'createdAt',
-                title: t('funds.field.createdAt'),
-                render: (_, row) => <span style={nowrap}>{formatDateTime(row.createdAt)}</span>,
-              },
-            ]}
-            locale={{
-              emptyText: list.isPending ? (
-                ' '
-              ) : filtered ? (
-                <EmptyState
-                  compact
-                  title={t('funds.donors.noMatch')}
-                  action={
-                    <Button
-                      onClick={() => {
-                        setSearch('');
-                        update({ q: null, kind: null });
-                      }}
-                    >
-                      {t('projects.clearFilters')}
-                    </Button>
-                  }
-                />
-              ) : (
-                <EmptyState
-                  compact
-                  title={t('funds.donors.empty')}
-                  hint={keepsBooks ? t('funds.donors.emptyHint') : t('funds.donations.emptyReadOnly')}
-                  action={
-                    keepsBooks ? (
-                      <Link to="/funds/entry">
-                        <Button type="primary">{t('funds.donations.enter')}</Button>
-                      </Link>
-                    ) : null
-                  }
-                />
+        <ListTable<TDonor>
+          list={list}
+          page={query}
+          onRow={(row) => ({ onDoubleClick: () => void navigate(`/funds/donors/${row.id}`) })}
+          data-testid="donors"
+          columns={[
+            {
+              key: 'name',
+              title: t('funds.donor.name'),
+              fixed: 'left',
+              render: (_, row) => (
+                <div style={{ minWidth: 120, maxWidth: 240 }}>
+                  <Link to={`/funds/donors/${row.id}`} data-testid="donor-link">
+                    {row.name}
+                  </Link>
+                  {row.isRelatedParty && (
+                    <Tag color="orange" style={{ marginInlineStart: 6 }}>
+                      {t('funds.relatedParty')}
+                    </Tag>
+                  )}
+                </div>
               ),
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => (
-                <Typography.Text type="secondary">{t('funds.donors.total', { total })}</Typography.Text>
-              ),
-            }}
-            onChange={(pagination) =>
-              update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }, false)
-            }
-          />
-        )}
+            },
+            {
+              key: 'kind',
+              title: t('funds.donor.kind'),
+              render: (_, row) => <span style={nowrap}>{label(DONOR_KIND.labels, row.kind)}</span>,
+            },
+            {
+              key: 'phone',
+              title: t('funds.donor.phone'),
+              render: (_, row) => (row.phoneMasked ? <span style={MONO}>{row.phoneMasked}</span> : none),
+            },
+            {
+              key: 'count',
+              title: t('funds.donor.donationCount'),
+              align: 'right',
+              render: (_, row) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{row.donationCount}</span>,
+            },
+            {
+              key: 'total',
+              title: t('funds.donor.donatedTotal'),
+              align: 'right',
+              render: (_, row) => <Money fen={row.donatedTotal} />,
+            },
+            {
+              key: 'createdAt',
+              title: t('funds.field.createdAt'),
+              render: (_, row) => <span style={nowrap}>{formatDateTime(row.createdAt)}</span>,
+            },
+          ]}
+          filtered={filtered}
+          noMatch={
+            <NoMatch
+              title={t('funds.donors.noMatch')}
+              onClear={() => {
+                setSearch('');
+                update({ q: null, kind: null });
+              }}
+            />
+          }
+          empty={
+            <EmptyState
+              compact
+              title={t('funds.donors.empty')}
+              hint={keepsBooks ? t('funds.donors.emptyHint') : t('funds.donations.emptyReadOnly')}
+              action={
+                keepsBooks ? (
+                  <Link to="/funds/entry">
+                    <Button type="primary">{t('funds.donations.enter')}</Button>
+                  </Link>
+                ) : null
+              }
+            />
+          }
+          totalText={(total) => t('funds.donors.total', { total })}
+          onPage={(changes) => update(changes, false)}
+        />
       </Card>
       <DonorFormDrawer
         key={opening}

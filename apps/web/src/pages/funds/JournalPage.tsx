@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ENTRY_KIND, type TEntryKind, type TJournalEntry } from '@tongxin/contracts';
-import { Button, Card, DatePicker, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Select, Tag, Typography } from 'antd';
 import { fetchEntries, type JournalQuery } from '../../api/funds';
 import { keys } from '../../api/keys';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
+import { ListTable, NoMatch } from '../../components/ListTable';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
@@ -79,99 +79,73 @@ export function JournalPage() {
             {t('funds.journal.hint')}
           </Typography.Text>
         </div>
-        {list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<TJournalEntry>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            data-testid="journal"
-            onRow={(row) => ({ onDoubleClick: () => openEntry(row.id) })}
-            columns={[
-              {
-                key: 'date',
-                title: t('funds.journal.date'),
-                render: (_, row) => (
-                  <Button
-                    type="link"
-                    size="small"
-                    style={{ padding: 0, fontVariantNumeric: 'tabular-nums' }}
-                    onClick={() => openEntry(row.id)}
-                    data-testid="entry-open"
-                  >
-                    {row.businessDate}
-                  </Button>
-                ),
-              },
-              {
-                key: 'kind',
-                title: t('funds.journal.kind'),
-                render: (_, row) => (
-                  <div style={nowrap}>
-                    <EntryKindTag kind={row.kind} />
-                    {row.reversedByEntryId && (
-                      <div>
-                        <Tag style={{ marginTop: 4, marginInlineEnd: 0 }}>{t('funds.journal.reversedShort')}</Tag>
-                      </div>
-                    )}
-                  </div>
-                ),
-              },
-              {
-                key: 'memo',
-                title: t('funds.journal.memo'),
-                render: (_, row) => (
-                  <div style={{ minWidth: 160, maxWidth: 220 }} data-testid="entry-memo">
-                    {row.memo}
+        <ListTable<TJournalEntry>
+          list={list}
+          page={query}
+          data-testid="journal"
+          onRow={(row) => ({ onDoubleClick: () => openEntry(row.id) })}
+          columns={[
+            {
+              key: 'date',
+              title: t('funds.journal.date'),
+              render: (_, row) => (
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0, fontVariantNumeric: 'tabular-nums' }}
+                  onClick={() => openEntry(row.id)}
+                  data-testid="entry-open"
+                >
+                  {row.businessDate}
+                </Button>
+              ),
+            },
+            {
+              key: 'kind',
+              title: t('funds.journal.kind'),
+              render: (_, row) => (
+                <div style={nowrap}>
+                  <EntryKindTag kind={row.kind} />
+                  {row.reversedByEntryId && (
                     <div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {row.actorUsername}
-                      </Typography.Text>
+                      <Tag style={{ marginTop: 4, marginInlineEnd: 0 }}>{t('funds.journal.reversedShort')}</Tag>
                     </div>
+                  )}
+                </div>
+              ),
+            },
+            {
+              key: 'memo',
+              title: t('funds.journal.memo'),
+              render: (_, row) => (
+                <div style={{ minWidth: 160, maxWidth: 220 }} data-testid="entry-memo">
+                  {row.memo}
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {row.actorUsername}
+                    </Typography.Text>
                   </div>
-                ),
-              },
-              {
-                key: 'lines',
-                title: <EntryLinesHead />,
-                render: (_, row) => <EntryLines lines={row.lines} organizationId={row.organizationId} compact />,
-              },
-            ]}
-            locale={{
-              emptyText: list.isPending ? (
-                ' '
-              ) : filtered ? (
-                <EmptyState
-                  compact
-                  title={t('funds.journal.noMatch')}
-                  action={
-                    <Button onClick={() => update(Object.fromEntries(FILTERS.map((name) => [name, null])))}>
-                      {t('projects.clearFilters')}
-                    </Button>
-                  }
-                />
-              ) : (
-                <EmptyState compact title={t('funds.journal.empty')} hint={t('funds.journal.emptyHint')} />
+                </div>
               ),
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => (
-                <Typography.Text type="secondary">{t('funds.journal.total', { total })}</Typography.Text>
-              ),
-            }}
-            onChange={(pagination) =>
-              update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }, false)
-            }
-          />
-        )}
+            },
+            {
+              key: 'lines',
+              title: <EntryLinesHead />,
+              render: (_, row) => <EntryLines lines={row.lines} organizationId={row.organizationId} compact />,
+            },
+          ]}
+          filtered={filtered}
+          noMatch={
+            <NoMatch
+              title={t('funds.journal.noMatch')}
+              onClear={() => update(Object.fromEntries(FILTERS.map((name) => [name, null])))}
+            />
+          }
+          empty={<EmptyState compact title={t('funds.journal.empty')} hint={t('funds.journal.emptyHint')} />}
+          totalText={(total) => t('funds.journal.total', { total })}
+          pageSizes={[20, 50, 100]}
+          onPage={(changes) => update(changes, false)}
+        />
       </Card>
       <EntryDrawer entryId={entryId} onClose={() => openEntry(null)} onOpen={openEntry} />
     </>

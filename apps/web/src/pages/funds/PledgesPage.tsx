@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PLEDGE_KIND, type TPledge } from '@tongxin/contracts';
-import { Button, Card, Progress, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Progress, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { fetchDonor, fetchPledges, type PledgeListQuery } from '../../api/funds';
 import { keys } from '../../api/keys';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
+import { ListTable, NoMatch } from '../../components/ListTable';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { useLabel } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
@@ -101,126 +101,102 @@ export function PledgesPage() {
             <Typography.Text>{t('funds.pledges.overdueOnly')}</Typography.Text>
           </Space>
         </div>
-        {list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<TPledge>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            onRow={(row) => ({ onDoubleClick: () => void navigate(`/funds/pledges/${row.id}`) })}
-            data-testid="pledges"
-            columns={[
-              {
-                key: 'title',
-                title: t('funds.pledge.title'),
-                fixed: 'left',
-                render: (_, row) => (
-                  <div style={{ minWidth: 160, maxWidth: 260 }}>
-                    <Link to={`/funds/pledges/${row.id}`} data-testid="pledge-link">
-                      {row.title}
-                    </Link>
-                    <div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {row.donorName}
-                      </Typography.Text>
-                    </div>
-                  </div>
-                ),
-              },
-              {
-                key: 'kind',
-                title: t('funds.pledge.kind'),
-                render: (_, row) => (
-                  <Tag color={row.kind === 'build' ? 'purple' : 'blue'} style={{ marginInlineEnd: 0 }}>
-                    {label(PLEDGE_KIND.labels, row.kind)}
-                  </Tag>
-                ),
-              },
-              {
-                key: 'designation',
-                title: t('funds.field.designation'),
-                render: (_, row) => <div style={{ minWidth: 120, maxWidth: 240 }}>{row.designationText}</div>,
-              },
-              {
-                key: 'pledgedOn',
-                title: t('funds.pledge.pledgedOn'),
-                render: (_, row) => <span style={nowrap}>{row.pledgedOn}</span>,
-              },
-              {
-                key: 'total',
-                title: t('funds.pledge.total'),
-                align: 'right',
-                render: (_, row) => <Money fen={row.total} />,
-              },
-              {
-                key: 'fulfilled',
-                title: t('funds.pledge.fulfilled'),
-                align: 'right',
-                render: (_, row) => (
-                  <div style={{ minWidth: 130 }}>
-                    <Money fen={row.fulfilled} testId="pledge-fulfilled" />
-                    <Progress percent={fulfilledShare(row)} size="small" showInfo={false} style={{ margin: 0 }} />
-                  </div>
-                ),
-              },
-              {
-                key: 'overdue',
-                title: t('funds.pledge.overdue'),
-                render: (_, row) =>
-                  row.overdue > 0 ? (
-                    <OverdueTag amount={row.overdue} />
-                  ) : (
-                    <Typography.Text type="secondary" style={nowrap} data-testid="pledge-on-time">
-                      {row.fulfilled >= row.total ? t('funds.pledge.complete') : t('funds.pledge.onTime')}
+        <ListTable<TPledge>
+          list={list}
+          page={query}
+          onRow={(row) => ({ onDoubleClick: () => void navigate(`/funds/pledges/${row.id}`) })}
+          data-testid="pledges"
+          columns={[
+            {
+              key: 'title',
+              title: t('funds.pledge.title'),
+              fixed: 'left',
+              render: (_, row) => (
+                <div style={{ minWidth: 160, maxWidth: 260 }}>
+                  <Link to={`/funds/pledges/${row.id}`} data-testid="pledge-link">
+                    {row.title}
+                  </Link>
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {row.donorName}
                     </Typography.Text>
-                  ),
-              },
-              {
-                key: 'organization',
-                title: t('funds.field.organization'),
-                render: (_, row) => <div style={{ minWidth: 120, maxWidth: 200 }}>{row.organizationName}</div>,
-              },
-            ]}
-            locale={{
-              emptyText: list.isPending ? (
-                ' '
-              ) : filtered ? (
-                <EmptyState
-                  compact
-                  title={query.overdueOnly ? t('funds.pledges.noOverdue') : t('funds.pledges.noMatch')}
-                  action={
-                    <Button onClick={() => update(Object.fromEntries(FILTERS.map((name) => [name, null])))}>
-                      {t('projects.clearFilters')}
-                    </Button>
-                  }
-                />
-              ) : (
-                <EmptyState
-                  compact
-                  title={t('funds.pledges.empty')}
-                  hint={keepsBooks ? t('funds.pledges.emptyHint') : t('funds.donations.emptyReadOnly')}
-                  action={createButton}
-                />
+                  </div>
+                </div>
               ),
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => (
-                <Typography.Text type="secondary">{t('funds.pledges.total', { total })}</Typography.Text>
+            },
+            {
+              key: 'kind',
+              title: t('funds.pledge.kind'),
+              render: (_, row) => (
+                <Tag color={row.kind === 'build' ? 'purple' : 'blue'} style={{ marginInlineEnd: 0 }}>
+                  {label(PLEDGE_KIND.labels, row.kind)}
+                </Tag>
               ),
-            }}
-            onChange={(pagination) =>
-              update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }, false)
-            }
-          />
-        )}
+            },
+            {
+              key: 'designation',
+              title: t('funds.field.designation'),
+              render: (_, row) => <div style={{ minWidth: 120, maxWidth: 240 }}>{row.designationText}</div>,
+            },
+            {
+              key: 'pledgedOn',
+              title: t('funds.pledge.pledgedOn'),
+              render: (_, row) => <span style={nowrap}>{row.pledgedOn}</span>,
+            },
+            {
+              key: 'total',
+              title: t('funds.pledge.total'),
+              align: 'right',
+              render: (_, row) => <Money fen={row.total} />,
+            },
+            {
+              key: 'fulfilled',
+              title: t('funds.pledge.fulfilled'),
+              align: 'right',
+              render: (_, row) => (
+                <div style={{ minWidth: 130 }}>
+                  <Money fen={row.fulfilled} testId="pledge-fulfilled" />
+                  <Progress percent={fulfilledShare(row)} size="small" showInfo={false} style={{ margin: 0 }} />
+                </div>
+              ),
+            },
+            {
+              key: 'overdue',
+              title: t('funds.pledge.overdue'),
+              render: (_, row) =>
+                row.overdue > 0 ? (
+                  <OverdueTag amount={row.overdue} />
+                ) : (
+                  <Typography.Text type="secondary" style={nowrap} data-testid="pledge-on-time">
+                    {row.fulfilled >= row.total ? t('funds.pledge.complete') : t('funds.pledge.onTime')}
+                  </Typography.Text>
+                ),
+            },
+            {
+              key: 'organization',
+              title: t('funds.field.organization'),
+              render: (_, row) => <div style={{ minWidth: 120, maxWidth: 200 }}>{row.organizationName}</div>,
+            },
+          ]}
+          filtered={filtered}
+          noMatch={
+            <NoMatch
+              title={query.overdueOnly ? t('funds.pledges.noOverdue') : t('funds.pledges.noMatch')}
+              onClear={() => update(Object.fromEntries(FILTERS.map((name) => [name, null])))}
+            />
+          }
+          empty={
+            <EmptyState
+              compact
+              title={t('funds.pledges.empty')}
+              hint={keepsBooks ? t('funds.pledges.emptyHint') : t('funds.donations.emptyReadOnly')}
+              action={createButton}
+            />
+          }
+          totalText={(total) => t('funds.pledges.total', { total })}
+          pageSizes={[20, 50, 100]}
+          onPage={(changes) => update(changes, false)}
+        />
       </Card>
       <PledgeDrawer
         key={opening}

@@ -11,13 +11,13 @@ import {
   type TOrganizationStatus,
   type TOrganizationType,
 } from '@tongxin/contracts';
-import { Card, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Input, Select, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { keys } from '../../api/keys';
 import { fetchOrganizations, type OrganizationListQuery } from '../../api/organizations';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
+import { ListTable } from '../../components/ListTable';
 import { RegionCascader } from '../../components/RegionCascader';
 import { useLabel, useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
@@ -194,38 +194,19 @@ export function OrganizationList() {
           labelOf={(key) => (all[key].title as string) ?? key}
         />
       </div>
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<TOrganization>
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          columns={COLUMN_KEYS.filter((key) => columns.includes(key)).map((key) => all[key])}
-          scroll={{ x: 'max-content' }}
-          locale={{
-            emptyText: list.isPending ? (
-              ' '
-            ) : (
-              <EmptyState
-                compact
-                title={filtered ? t('org.list.empty') : t('org.tree.empty')}
-                hint={filtered ? t('org.list.emptyHint') : undefined}
-              />
-            ),
-          }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => <Typography.Text type="secondary">{t('common.total', { total })}</Typography.Text>,
-          }}
-          onChange={listTableChange(update, SORTS, 'asc')}
-        />
-      )}
+      <ListTable<TOrganization>
+        list={list}
+        page={query}
+        columns={COLUMN_KEYS.filter((key) => columns.includes(key)).map((key) => all[key])}
+        empty={
+          <EmptyState
+            compact
+            title={filtered ? t('org.list.empty') : t('org.tree.empty')}
+            hint={filtered ? t('org.list.emptyHint') : undefined}
+          />
+        }
+        onChange={listTableChange(update, SORTS, 'asc')}
+      />
     </Card>
   );
 }

@@ -10,14 +10,14 @@ import {
   type TProjectCategory,
   type TProjectStatus,
 } from '@tongxin/contracts';
-import { App, Button, Card, DatePicker, Input, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, DatePicker, Input, Select, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keys } from '../../api/keys';
 import { exportProjects, fetchProjects, type ProjectListQuery } from '../../api/projects';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
+import { ListTable, NoMatch } from '../../components/ListTable';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { RegionCascader } from '../../components/RegionCascader';
 import { useLabel, useLabelOptions } from '../../i18n/useLabel';
@@ -331,51 +331,25 @@ export function ProjectsPage() {
             />
           </div>
         </div>
-        {list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<TProject>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            columns={COLUMN_KEYS.filter((key) => key === 'name' || columns.includes(key)).map((key) => all[key])}
-            scroll={{ x: 'max-content' }}
-            onRow={(row) => ({ onDoubleClick: () => void navigate(`/projects/${row.id}`) })}
-            locale={{
-              emptyText: list.isPending ? (
-                ' '
-              ) : filtered ? (
-                <EmptyState
-                  compact
-                  title={t('projects.noMatch')}
-                  hint={t('org.list.emptyHint')}
-                  action={<Button onClick={clearFilters}>{t('projects.clearFilters')}</Button>}
-                />
-              ) : (
-                <EmptyState
-                  compact
-                  title={t('projects.empty')}
-                  hint={runsProjects ? t('projects.emptyHint') : t('projects.emptyReadOnly')}
-                  action={createButton}
-                />
-              ),
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => (
-                <Typography.Text type="secondary" data-testid="project-total">
-                  {t('projects.total', { total })}
-                </Typography.Text>
-              ),
-            }}
-            onChange={listTableChange(update, SORTS, 'desc')}
-          />
-        )}
+        <ListTable<TProject>
+          list={list}
+          page={query}
+          columns={COLUMN_KEYS.filter((key) => key === 'name' || columns.includes(key)).map((key) => all[key])}
+          onRow={(row) => ({ onDoubleClick: () => void navigate(`/projects/${row.id}`) })}
+          filtered={filtered}
+          noMatch={<NoMatch title={t('projects.noMatch')} hint={t('org.list.emptyHint')} onClear={clearFilters} />}
+          empty={
+            <EmptyState
+              compact
+              title={t('projects.empty')}
+              hint={runsProjects ? t('projects.emptyHint') : t('projects.emptyReadOnly')}
+              action={createButton}
+            />
+          }
+          totalText={(total) => t('projects.total', { total })}
+          totalTestId="project-total"
+          onChange={listTableChange(update, SORTS, 'desc')}
+        />
       </Card>
       <ProjectFormDrawer
         key={opening}

@@ -9,13 +9,13 @@ import {
   type TUser,
   type TUserStatus,
 } from '@tongxin/contracts';
-import { App, Badge, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { keys } from '../../api/keys';
 import { fetchUsers, resetPassword, type UserListQuery } from '../../api/users';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
+import { ListTable } from '../../components/ListTable';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { useLabel, useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
@@ -133,129 +133,111 @@ export function UsersPage() {
             }}
           />
         </div>
-        {list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<TUser>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            locale={{
-              emptyText: list.isPending ? (
-                ' '
-              ) : (
-                <EmptyState
-                  compact
-                  title={filtered ? t('users.noMatch') : t('users.empty')}
-                  hint={filtered ? t('org.list.emptyHint') : t('users.emptyAction')}
-                />
+        <ListTable<TUser>
+          list={list}
+          page={query}
+          empty={
+            <EmptyState
+              compact
+              title={filtered ? t('users.noMatch') : t('users.empty')}
+              hint={filtered ? t('org.list.emptyHint') : t('users.emptyAction')}
+            />
+          }
+          pageSizes={[20, 50, 100]}
+          onChange={listTableChange(update, SORTS, 'asc')}
+          columns={[
+            {
+              key: 'username',
+              title: t('users.field.username'),
+              sorter: true,
+              sortOrder: sortOrder('username'),
+              render: (_, user) => (
+                <span style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>
+                  {user.username}
+                  {user.id === actor.id && (
+                    <Tag variant="filled" color="gold" style={{ marginInlineStart: 6 }}>
+                      {t('users.you')}
+                    </Tag>
+                  )}
+                </span>
               ),
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => <Typography.Text type="secondary">{t('common.total', { total })}</Typography.Text>,
-            }}
-            onChange={listTableChange(update, SORTS, 'asc')}
-            columns={[
-              {
-                key: 'username',
-                title: t('users.field.username'),
-                sorter: true,
-                sortOrder: sortOrder('username'),
-                render: (_, user) => (
-                  <span style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>
-                    {user.username}
-                    {user.id === actor.id && (
-                      <Tag variant="filled" color="gold" style={{ marginInlineStart: 6 }}>
-                        {t('users.you')}
-                      </Tag>
-                    )}
-                  </span>
+            },
+            {
+              key: 'displayName',
+              title: t('users.field.displayName'),
+              sorter: true,
+              sortOrder: sortOrder('displayName'),
+              dataIndex: 'displayName',
+            },
+            {
+              key: 'role',
+              title: t('users.field.role'),
+              render: (_, user) => label(ROLE_LABELS, user.role),
+            },
+            { key: 'organization', title: t('users.field.organization'), dataIndex: 'organizationName' },
+            {
+              key: 'status',
+              title: t('users.field.status'),
+              render: (_, user) => (
+                <Space size={4} wrap>
+                  <Badge
+                    status={user.status === 'active' ? 'success' : 'default'}
+                    text={label(USER_STATUS_LABELS, user.status)}
+                  />
+                  {user.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              key: 'lastLoginAt',
+              title: t('users.field.lastLoginAt'),
+              sorter: true,
+              sortOrder: sortOrder('lastLoginAt'),
+              render: (_, user) =>
+                user.lastLoginAt ? (
+                  formatDateTime(user.lastLoginAt)
+                ) : (
+                  <Typography.Text type="secondary">{t('users.never')}</Typography.Text>
                 ),
-              },
-              {
-                key: 'displayName',
-                title: t('users.field.displayName'),
-                sorter: true,
-                sortOrder: sortOrder('displayName'),
-                dataIndex: 'displayName',
-              },
-              {
-                key: 'role',
-                title: t('users.field.role'),
-                render: (_, user) => label(ROLE_LABELS, user.role),
-              },
-              { key: 'organization', title: t('users.field.organization'), dataIndex: 'organizationName' },
-              {
-                key: 'status',
-                title: t('users.field.status'),
-                render: (_, user) => (
-                  <Space size={4} wrap>
-                    <Badge
-                      status={user.status === 'active' ? 'success' : 'default'}
-                      text={label(USER_STATUS_LABELS, user.status)}
-                    />
-                    {user.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
-                  </Space>
-                ),
-              },
-              {
-                key: 'lastLoginAt',
-                title: t('users.field.lastLoginAt'),
-                sorter: true,
-                sortOrder: sortOrder('lastLoginAt'),
-                render: (_, user) =>
-                  user.lastLoginAt ? (
-                    formatDateTime(user.lastLoginAt)
-                  ) : (
-                    <Typography.Text type="secondary">{t('users.never')}</Typography.Text>
-                  ),
-              },
-              {
-                key: 'actions',
-                title: t('common.actions'),
-                fixed: 'right',
-                render: (_, user) => (
-                  <Space size={4} separator={<span style={{ color: '#e5e6eb' }}>|</span>}>
-                    <Button
-                      type="link"
-                      size="small"
-                      style={{ padding: 0 }}
-                      aria-label={`${t('common.edit')} ${user.username}`}
-                      onClick={() => openForm({ mode: 'edit', user })}
+            },
+            {
+              key: 'actions',
+              title: t('common.actions'),
+              fixed: 'right',
+              render: (_, user) => (
+                <Space size={4} separator={<span style={{ color: '#e5e6eb' }}>|</span>}>
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0 }}
+                    aria-label={`${t('common.edit')} ${user.username}`}
+                    onClick={() => openForm({ mode: 'edit', user })}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  {user.id !== actor.id && (
+                    <Popconfirm
+                      title={t('users.resetConfirm', { name: user.displayName })}
+                      description={t('users.resetHint')}
+                      okText={t('users.resetPassword')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => reset.mutate(user)}
                     >
-                      {t('common.edit')}
-                    </Button>
-                    {user.id !== actor.id && (
-                      <Popconfirm
-                        title={t('users.resetConfirm', { name: user.displayName })}
-                        description={t('users.resetHint')}
-                        okText={t('users.resetPassword')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => reset.mutate(user)}
+                      <Button
+                        type="link"
+                        size="small"
+                        style={{ padding: 0 }}
+                        aria-label={`${t('users.resetPassword')} ${user.username}`}
                       >
-                        <Button
-                          type="link"
-                          size="small"
-                          style={{ padding: 0 }}
-                          aria-label={`${t('users.resetPassword')} ${user.username}`}
-                        >
-                          {t('users.resetPassword')}
-                        </Button>
-                      </Popconfirm>
-                    )}
-                  </Space>
-                ),
-              },
-            ]}
-          />
-        )}
+                        {t('users.resetPassword')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
       </Card>
       <UserFormDrawer
         key={opening}
