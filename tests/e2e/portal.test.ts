@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { signIn, uniqueSuffix } from './support/app.js';
+import { confirmDialog, signIn, uniqueSuffix } from './support/app.js';
 import { launchBrowser, openSession, snapshotOnFailure } from './support/browser.js';
 import { label, openDrawer, pickOption } from './support/projects.js';
 import { DEMO_PASSWORD, startServer, type TestServer } from './support/server.js';
@@ -137,10 +137,8 @@ test('a county writes a brief, attaches its PDF, publishes it to the portal and 
     .getByRole('button', { name: label('取消') })
     .click();
   await row.getByRole('button', { name: label('发布') }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: label('发布') })
-    .click();
+  const publishing = page.getByRole('dialog').filter({ hasText: title });
+  await confirmDialog(publishing, publishing.getByRole('button', { name: label('发布') }));
   await row.getByTestId('publication-status').filter({ hasText: '已发布' }).waitFor();
 
   // Anyone sees it on the portal; once withdrawn, no more.
@@ -153,7 +151,7 @@ test('a county writes a brief, attaches its PDF, publishes it to the portal and 
   await row.getByRole('button', { name: label('撤回') }).click();
   const box = page.getByRole('dialog').filter({ hasText: '撤回原因' });
   await box.getByLabel('撤回原因', { exact: true }).fill('数据待核实');
-  await box.getByRole('button', { name: label('撤回') }).click();
+  await confirmDialog(box, box.getByRole('button', { name: label('撤回') }));
   await row.getByTestId('publication-status').filter({ hasText: '已撤回' }).waitFor();
   await visitor.page.reload();
   await visitor.page.getByText('找不到该出版物').waitFor();

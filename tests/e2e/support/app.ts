@@ -69,3 +69,22 @@ export function fieldError(page: Page, fieldId: string): Locator {
 export function uniqueSuffix(): string {
   return Date.now().toString(36).slice(-5);
 }
+
+/**
+ * Clicks a dialog's confirming button until the dialog closes. A click while the dialog is still zooming in
+ * can be lost on a loaded machine: it is clicked again while the dialog stands and the button is not busy
+ * with the first click's request.
+ */
+export async function confirmDialog(dialog: Locator, confirm: Locator): Promise<void> {
+  await confirm.click();
+  for (let attempt = 1; attempt < 4; attempt += 1) {
+    const closed = await dialog.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (closed) return;
+    const busy = await confirm.evaluate((button) => button.classList.contains('ant-btn-loading')).catch(() => true);
+    if (!busy) await confirm.click({ timeout: 3_000 }).catch(() => undefined);
+  }
+  await dialog.waitFor({ state: 'hidden' });
+}

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { openMenuPage } from './app.js';
+import { confirmDialog, openMenuPage } from './app.js';
 
 /** Today in Beijing, as the server dates the steps it records. */
 export function beijingToday(): string {
@@ -125,20 +125,7 @@ export async function takeStep(page: Page, action: string, expectedStatus: strin
   const dialog = page.getByRole('dialog').filter({ hasText: `确认${action}？` });
   await dialog.getByTestId('transition-change').waitFor();
   if (reason) await dialog.getByLabel('原因', { exact: true }).fill(reason);
-  // A click while the dialog is still zooming in can be lost on a loaded machine: click again while the
-  // dialog stands and its button is not busy with the first click's request.
-  const confirm = dialog.getByTestId('transition-confirm');
-  await confirm.click();
-  for (let attempt = 1; attempt < 4; attempt += 1) {
-    const closed = await dialog.waitFor({ state: 'hidden', timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (closed) break;
-    const busy = await confirm.evaluate((button) => button.classList.contains('ant-btn-loading')).catch(() => true);
-    if (!busy) await confirm.click({ timeout: 3_000 }).catch(() => undefined);
-  }
-  await dialog.waitFor({ state: 'hidden' });
+  await confirmDialog(dialog, dialog.getByTestId('transition-confirm'));
   await projectStatus(page).filter({ hasText: expectedStatus }).waitFor();
 }
 
