@@ -1,8 +1,18 @@
+import { DEFAULT_LANG, type Lang } from '@tongxin/contracts';
 import type { Actor } from './access/index.js';
 import type { Executor } from './db/index.js';
 
-/** What a service needs to act: the database, who acts, and the request id for the audit trail. */
-export type ServiceContext = { db: Executor; actor: Actor; requestId: string | null };
+/**
+ * What a service needs to act: the database, who acts, the request id for the audit trail, and the
+ * reader's language for the texts a service builds into its answers (account names, designations).
+ * Without one (work no reader waits for, such as an import in its worker thread) texts are in zh-CN.
+ */
+export type ServiceContext = { db: Executor; actor: Actor; requestId: string | null; lang?: Lang };
+
+/** The language to build a context's texts in. */
+export function langOf(ctx: Pick<ServiceContext, 'lang'>): Lang {
+  return ctx.lang ?? DEFAULT_LANG;
+}
 
 /**
  * The actor for work started from the command line or at start-up (migrations, demo data, `tongxin
@@ -22,5 +32,5 @@ export const SYSTEM_ACTOR: Actor = {
 };
 
 export function systemContext(db: Executor): ServiceContext {
-  return { db, actor: SYSTEM_ACTOR, requestId: null };
+  return { db, actor: SYSTEM_ACTOR, requestId: null, lang: DEFAULT_LANG };
 }

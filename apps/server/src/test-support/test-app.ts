@@ -1,3 +1,4 @@
+import { DEFAULT_LANG } from '@tongxin/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { login, resolveSession } from '../modules/accounts/index.js';
@@ -94,5 +95,5 @@ export async function contextOf(db: Database, username: string, password = TEST_
   const { token } = await login(db.executor, { username, password }, { ip: null, userAgent: null, requestId: null });
   const session = await resolveSession(db.executor, token, new Date());
   if (!session) throw new Error(`no session for ${username}`);
-  return { db: db.executor, actor: session.actor, requestId: null };
+  return { db: db.executor, actor: session.actor, requestId: null, lang: DEFAULT_LANG };
 }

@@ -1,4 +1,12 @@
-import { ACCOUNT_KIND, DESIGNATION_KIND, PROJECT_CATEGORY, type TDesignation } from '@tongxin/contracts';
+import {
+  ACCOUNT_KIND,
+  DESIGNATION_KIND,
+  interpolate,
+  PROJECT_CATEGORY,
+  type Lang,
+  type Localized,
+  type TDesignation,
+} from '@tongxin/contracts';
 import type { Executor } from '../../platform/db/index.js';
 import { organizationNames } from '../organizations/index.js';
 import { projectNames } from '../projects/index.js';
@@ -23,28 +31,39 @@ export async function designationNames(executor: Executor, designations: readonl
   return { projects, villages, regions };
 }
 
-/** 定向村：内蒙古自治区 巴彦淖尔市 磴口县 … 村 */
-export function designationText(designation: TDesignation, names: Names): string {
-  const kind = DESIGNATION_KIND.labels[designation.kind]['zh-CN'];
+/** 定向村：内蒙古自治区 巴彦淖尔市 磴口县 … 村; in English "To a village: 内蒙古自治区 …" (names stay as they are). */
+export function designationText(designation: TDesignation, names: Names, lang: Lang): string {
+  const kind = DESIGNATION_KIND.labels[designation.kind][lang];
+  const colon = lang === 'zh-CN' ? '：' : ': ';
   switch (designation.kind) {
     case 'unrestricted':
       return kind;
     case 'project':
-      return `${kind}：${names.projects.get(designation.projectId) ?? designation.projectId}`;
+      return `${kind}${colon}${names.projects.get(designation.projectId) ?? designation.projectId}`;
     case 'village':
-      return `${kind}：${names.villages.get(designation.villageId) ?? designation.villageId}`;
+      return `${kind}${colon}${names.villages.get(designation.villageId) ?? designation.villageId}`;
     case 'region':
-      return `${kind}：${names.regions.get(designation.regionCode) ?? designation.regionCode}`;
+      return `${kind}${colon}${names.regions.get(designation.regionCode) ?? designation.regionCode}`;
     case 'category':
-      return `${kind}：${PROJECT_CATEGORY.labels[designation.category]['zh-CN']}`;
+      return `${kind}${colon}${PROJECT_CATEGORY.labels[designation.category][lang]}`;
   }
 }
 
-/** How an account is named in errors, balances and traces: 磴口县促进会 · 限定性资金（定向村：…）. */
+const WORDS = {
+  unrestricted: { 'zh-CN': '非限定性资金', en: 'Unrestricted fund' },
+  restricted: { 'zh-CN': '限定性资金（{designation}）', en: 'Restricted fund ({designation})' },
+  projectFund: { 'zh-CN': '项目资金：{project}', en: 'Project fund: {project}' },
+  goods: { 'zh-CN': '（物资）', en: ' (in kind)' },
+} as const satisfies Record<string, Localized>;
+
+/**
+ * How an account is named in errors, balances and traces, in every language (a refusal carries both):
+ * 磴口县促进会 · 限定性资金（定向村：…）, 磴口县促进会 · Restricted fund (To a village: …).
+ */
 export async function accountLabels(
   executor: Executor,
   accounts: readonly LedgerAccountRow[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, Localized>> {
   const designations = accounts.flatMap((a) => (a.designation ? [parseDesignationKey(a.designation)] : []));
   const projectIds = accounts.flatMap((a) => (a.project_id ? [a.project_id] : []));
   const [names, organizations, projects] = await Promise.all([
@@ -55,20 +74,23 @@ export async function accountLabels(
     ),
     projectNames(executor, projectIds),
   ]);
-  const labels = new Map<string, string>();
-  for (const account of accounts) {
-    const goods = account.form === 'goods' && account.kind !== 'inventory' ? '（物资）' : '';
+  const labelIn = (account: LedgerAccountRow, lang: Lang): string => {
+    const goods = account.form === 'goods' && account.kind !== 'inventory' ? WORDS.goods[lang] : '';
     let what: string;
     if (account.kind === 'fund' && account.designation) {
       const designation = parseDesignationKey(account.designation);
       what =
-        designation.kind === 'unrestricted' ? '非限定性资金' : `限定性资金（${designationText(designation, names)}）`;
+        designation.kind === 'unrestricted'
+          ? WORDS.unrestricted[lang]
+          : interpolate(WORDS.restricted[lang], { designation: designationText(designation, names, lang) });
     } else if (account.kind === 'project_fund') {
-      what = `项目资金：${projects.get(account.project_id ?? '') ?? ''}`;
+      what = interpolate(WORDS.projectFund[lang], { project: projects.get(account.project_id ?? '') ?? '' });
     } else {
-      what = ACCOUNT_KIND.labels[account.kind]['zh-CN'];
+      what = ACCOUNT_KIND.labels[account.kind][lang];
     }
-    labels.set(account.id, `${organizations.get(account.organization_id) ?? ''} · ${what}${goods}`);
-  }
-  return labels;
+    return `${organizations.get(account.organization_id) ?? ''} · ${what}${goods}`;
+  };
+  return new Map(
+    accounts.map((account) => [account.id, { 'zh-CN': labelIn(account, 'zh-CN'), en: labelIn(account, 'en') }]),
+  );
 }

@@ -5,6 +5,7 @@ import {
   ZDonationListQuery,
   ZDonorListQuery,
   ZRefundRequest,
+  type Lang,
   type TCreateDonationRequest,
   type TCreateDonorRequest,
   type TDesignation,
@@ -17,7 +18,7 @@ import {
 } from '@tongxin/contracts';
 import { scopeOf, writeScopeOf } from '../../platform/access/index.js';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
-import type { ServiceContext } from '../../platform/context.js';
+import { langOf, type ServiceContext } from '../../platform/context.js';
 import { keyring } from '../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { fieldProblem, isAppError, platformErrors, type FieldProblem } from '../../platform/errors/index.js';
@@ -45,7 +46,7 @@ import { fundErrors as errors, fundFieldMessages as messages } from './errors.js
 import { onceForKey, type IdempotencyKey } from './idempotency.js';
 import { post } from './posting.js';
 import { pledgeProblems } from './pledge-rules.js';
-import { publicDonorName } from './public-name.js';
+import { anonymousDonor, publicDonorName } from './public-name.js';
 import { issueReceipt } from './receipt-issuing.js';
 import { receiptsOfDonations } from './receipts.repository.js';
 import type { DonationRow, DonorRow, ReceiptRow } from './tables.js';
@@ -181,6 +182,7 @@ type Known = { donor: DonorRow; organizationName: string; receipts: ReceiptRow[]
 
 export async function presentDonations(
   executor: Executor,
+  lang: Lang,
   rows: readonly DonationRow[],
   known?: Known,
 ): Promise<TDonation[]> {
@@ -216,14 +218,14 @@ export async function presentDonations(
       organizationName: organizations.get(row.organization_id) ?? '',
       donorId: row.donor_id,
       donorName: donor?.name ?? '',
-      publicName: donor ? publicDonorName(donor, row.display_as) : '匿名',
+      publicName: donor ? publicDonorName(donor, row.display_as, lang) : anonymousDonor(lang),
       form: row.form,
       method: row.method,
       amount: row.amount,
       refundedAmount: row.refunded_amount,
       items: JSON.parse(row.items) as TDonation['items'],
       designation,
-      designationText: designationText(designation, names),
+      designationText: designationText(designation, names, lang),
       displayAs: row.display_as,
       receivedOn: row.received_on,
       pledgeId: row.pledge_id,
@@ -238,8 +240,8 @@ export async function presentDonations(
   });
 }
 
-async function presentOne(executor: Executor, row: DonationRow, known?: Known): Promise<TDonation> {
-  const [donation] = await presentDonations(executor, [row], known);
+async function presentOne(executor: Executor, lang: Lang, row: DonationRow, known?: Known): Promise<TDonation> {
+  const [donation] = await presentDonations(executor, lang, [row], known);
   if (!donation) throw errors.donationNotFound({ id: row.id });
   return donation;
 }
@@ -328,14 +330,18 @@ export async function recordDonation(
       },
       ...auditBy(ctx),
     });
-    return presentOne(tx, row, { donor, organizationName: organization.name, receipts: receipt ? [receipt] : [] });
+    return presentOne(tx, langOf(ctx), row, {
+      donor,
+      organizationName: organization.name,
+      receipts: receipt ? [receipt] : [],
+    });
   });
 }
 
 export async function getDonation(ctx: ServiceContext, id: string): Promise<TDonation> {
   const row = await findDonation(ctx.db, scopeOf(ctx.actor), id);
   if (!row) throw errors.donationNotFound({ id });
-  return presentOne(ctx.db, row);
+  return presentOne(ctx.db, langOf(ctx), row);
 }
 
 export async function findDonations(ctx: ServiceContext, input: TDonationListQuery): Promise<TPage<TDonation>> {
@@ -350,7 +356,12 @@ export async function findDonations(ctx: ServiceContext, input: TDonationListQue
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });
-  return { items: await presentDonations(ctx.db, rows), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: await presentDonations(ctx.db, langOf(ctx), rows),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /**
@@ -402,6 +413,6 @@ export async function refundDonation(
       },
       ...auditBy(ctx),
     });
-    return presentOne(tx, changed);
+    return presentOne(tx, langOf(ctx), changed);
   });
 }

@@ -1,7 +1,10 @@
 import {
   formatFen,
+  interpolate,
   ZFundAccountQuery,
   ZJournalQuery,
+  type Lang,
+  type Localized,
   type TJournalQuery,
   type TPage,
   type TDonationTrace,
@@ -12,7 +15,7 @@ import {
 } from '@tongxin/contracts';
 import type { z } from 'zod';
 import { scopeOf } from '../../platform/access/index.js';
-import type { ServiceContext } from '../../platform/context.js';
+import { langOf, type ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { maskPersonName } from '../../platform/privacy/mask.js';
 import { organizationNames } from '../organizations/index.js';
@@ -36,7 +39,7 @@ import {
   lotsOfDonation,
 } from './ledger.repository.js';
 import { payeeNames } from './payments.repository.js';
-import { publicDonorName } from './public-name.js';
+import { anonymousDonor, publicDonorName } from './public-name.js';
 import type { JournalEntryRow, JournalLineRow, LedgerAccountRow, TraceLinkRow } from './tables.js';
 
 function held(account: LedgerAccountRow): number {
@@ -49,6 +52,7 @@ export async function fundAccounts(
   input: z.input<typeof ZFundAccountQuery>,
 ): Promise<TFundAccount[]> {
   const query = ZFundAccountQuery.parse(input);
+  const lang = langOf(ctx);
   const rows = await listAccounts(ctx.db, scopeOf(ctx.actor), query);
   const designations = rows.flatMap((row) => (row.designation ? [parseDesignationKey(row.designation)] : []));
   const [labels, names, organizations, projects] = await Promise.all([
@@ -72,7 +76,7 @@ export async function fundAccounts(
       kind: row.kind,
       form: row.form,
       designation,
-      designationText: designation ? designationText(designation, names) : (labels.get(row.id) ?? ''),
+      designationText: designation ? designationText(designation, names, lang) : (labels.get(row.id)?.[lang] ?? ''),
       projectId: row.project_id,
       projectName: row.project_id ? (projects.get(row.project_id) ?? null) : null,
       balance: held(row),
@@ -80,7 +84,11 @@ export async function fundAccounts(
   });
 }
 
-async function presentEntries(executor: Executor, entries: readonly JournalEntryRow[]): Promise<TJournalEntry[]> {
+async function presentEntries(
+  executor: Executor,
+  lang: Lang,
+  entries: readonly JournalEntryRow[],
+): Promise<TJournalEntry[]> {
   const lines = await linesOf(
     executor,
     entries.map((entry) => entry.id),
@@ -103,7 +111,7 @@ async function presentEntries(executor: Executor, entries: readonly JournalEntry
       .filter((line) => line.entry_id === entry.id)
       .map((line) => ({
         accountId: line.account_id,
-        accountText: labels.get(line.account_id) ?? '',
+        accountText: labels.get(line.account_id)?.[lang] ?? '',
         organizationId: line.organization_id,
         amount: line.amount,
       })),
@@ -145,7 +153,7 @@ async function entryReferences(
 
 export async function getEntry(ctx: ServiceContext, id: string): Promise<TJournalEntry> {
   const { rows } = await listEntries(ctx.db, scopeOf(ctx.actor), { offset: 0, limit: 1, ids: [id] });
-  const [entry] = await presentEntries(ctx.db, rows);
+  const [entry] = await presentEntries(ctx.db, langOf(ctx), rows);
   if (!entry) throw errors.entryNotFound({ id });
   return entry;
 }
@@ -161,8 +169,15 @@ export async function findEntries(ctx: ServiceContext, input: TJournalQuery): Pr
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });
-  return { items: await presentEntries(ctx.db, rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: await presentEntries(ctx.db, langOf(ctx), rows), total, page: query.page, pageSize: query.pageSize };
 }
+
+/** Where money went when a trace step leaves the books. */
+const LEFT_THE_BOOKS = {
+  refunded: { 'zh-CN': '退还捐赠人', en: 'Refunded to the donor' },
+  paidTo: { 'zh-CN': '支付给 {payee}', en: 'Paid to {payee}' },
+  spent: { 'zh-CN': '支出', en: 'Spent' },
+} as const satisfies Record<string, Localized>;
 
 /** Steps of a trace, with the accounts and payees named (payees masked: a trace may be shown to donors). */
 async function traceSteps(ctx: ServiceContext, links: readonly TraceLinkRow[]): Promise<TTraceStep[]> {
@@ -180,19 +195,25 @@ async function traceSteps(ctx: ServiceContext, links: readonly TraceLinkRow[]): 
       links.flatMap((l) => (l.ref ? [l.ref] : [])),
     ),
   ]);
+  const lang = langOf(ctx);
   const entryById = new Map(entries.map((e) => [e.id, e]));
   return links.map((link) => {
     const entry = entryById.get(link.entry_id);
     const payee = link.ref ? payees.get(link.ref) : undefined;
-    const out = entry?.kind === 'refund' ? '退还捐赠人' : payee ? `支付给 ${maskPersonName(payee.payee_name)}` : '支出';
+    const out =
+      entry?.kind === 'refund'
+        ? LEFT_THE_BOOKS.refunded[lang]
+        : payee
+          ? interpolate(LEFT_THE_BOOKS.paidTo[lang], { payee: maskPersonName(payee.payee_name) })
+          : LEFT_THE_BOOKS.spent[lang];
     return {
       direction: link.from_account_id === null ? 'in' : link.to_account_id === null ? 'out' : 'moved',
       entryId: link.entry_id,
       kind: entry?.kind ?? 'donation',
       businessDate: entry?.business_date ?? '',
       donationId: link.donation_id,
-      from: link.from_account_id ? (labels.get(link.from_account_id) ?? null) : null,
-      to: link.to_account_id ? (labels.get(link.to_account_id) ?? null) : out,
+      from: link.from_account_id ? (labels.get(link.from_account_id)?.[lang] ?? null) : null,
+      to: link.to_account_id ? (labels.get(link.to_account_id)?.[lang] ?? null) : out,
       amount: link.amount,
     };
   });
@@ -209,7 +230,7 @@ export async function donationTrace(ctx: ServiceContext, donationId: string): Pr
   );
   const heldIn = new Map<string, number>();
   for (const lot of lots) {
-    const label = labels.get(lot.account_id) ?? '';
+    const label = labels.get(lot.account_id)?.[langOf(ctx)] ?? '';
     heldIn.set(label, (heldIn.get(label) ?? 0) + lot.remaining);
   }
   const spent = steps
@@ -279,7 +300,7 @@ export async function projectFunding(ctx: ServiceContext, projectId: string): Pr
       const donor = donors.get(d.donor_id);
       return {
         donationId: d.id,
-        publicName: donor ? publicDonorName(donor, d.display_as) : '匿名',
+        publicName: donor ? publicDonorName(donor, d.display_as, langOf(ctx)) : anonymousDonor(langOf(ctx)),
         receivedOn: d.received_on,
         amount: inward.get(d.id) ?? 0,
       };

@@ -118,7 +118,8 @@ export async function publicProjectMoney(
     if (!donation || !donor) continue;
     donors.push({
       projectId,
-      publicName: publicDonorName(donor, donation.display_as),
+      // Open data is published in the language of the records it comes from.
+      publicName: publicDonorName(donor, donation.display_as, 'zh-CN'),
       isAnonymous: donation.display_as === 'anonymous',
       donorKind: donor.kind,
       amount,

@@ -1,6 +1,7 @@
 import {
   ZCreatePledgeRequest,
   ZPledgeListQuery,
+  type Lang,
   type TCreatePledgeRequest,
   type TPage,
   type TPledge,
@@ -8,7 +9,7 @@ import {
 } from '@tongxin/contracts';
 import { scopeOf } from '../../platform/access/index.js';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
-import type { ServiceContext } from '../../platform/context.js';
+import { langOf, type ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { platformErrors } from '../../platform/errors/index.js';
 import { newId } from '../../platform/ids.js';
@@ -24,7 +25,12 @@ import { coverInstalments } from './pledge-schedule.js';
 import { findPledge, fulfilledAmounts, insertPledge, instalmentsOf, listPledges } from './pledges.repository.js';
 import type { PledgeRow } from './tables.js';
 
-async function present(executor: Executor, rows: readonly PledgeRow[], today = beijingDate()): Promise<TPledge[]> {
+async function present(
+  executor: Executor,
+  lang: Lang,
+  rows: readonly PledgeRow[],
+  today = beijingDate(),
+): Promise<TPledge[]> {
   const ids = rows.map((row) => row.id);
   const designations = rows.map((row) => parseDesignationKey(row.designation));
   const [instalments, fulfilled, donors, names, organizations] = await Promise.all([
@@ -57,7 +63,7 @@ async function present(executor: Executor, rows: readonly PledgeRow[], today = b
       kind: row.kind,
       title: row.title,
       designation,
-      designationText: designationText(designation, names),
+      designationText: designationText(designation, names, lang),
       displayAs: row.display_as,
       pledgedOn: row.pledged_on,
       total: row.total,
@@ -118,7 +124,7 @@ export async function createPledge(
       },
       ...auditBy(ctx),
     });
-    const [pledge] = await present(tx, [row]);
+    const [pledge] = await present(tx, langOf(ctx), [row]);
     if (!pledge) throw errors.pledgeNotFound({ id: row.id });
     return pledge;
   });
@@ -126,14 +132,14 @@ export async function createPledge(
 
 export async function getPledge(ctx: ServiceContext, id: string): Promise<TPledge> {
   const row = await findPledge(ctx.db, scopeOf(ctx.actor), id);
-  const [pledge] = row ? await present(ctx.db, [row]) : [];
+  const [pledge] = row ? await present(ctx.db, langOf(ctx), [row]) : [];
   if (!pledge) throw errors.pledgeNotFound({ id });
   return pledge;
 }
 
 export async function findPledges(ctx: ServiceContext, input: TPledgeListQuery): Promise<TPage<TPledge>> {
   const query = ZPledgeListQuery.parse(input);
-  const all = await present(ctx.db, await listPledges(ctx.db, scopeOf(ctx.actor), query));
+  const all = await present(ctx.db, langOf(ctx), await listPledges(ctx.db, scopeOf(ctx.actor), query));
   const wanted = query.overdueOnly ? all.filter((p) => p.overdue > 0) : all;
   const start = (query.page - 1) * query.pageSize;
   return {

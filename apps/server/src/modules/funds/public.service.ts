@@ -1,5 +1,11 @@
-import type { TPortalFunding, TPortalReceiptLookup, TPortalReceiptTrace } from '@tongxin/contracts';
-import { ZPortalReceiptLookup } from '@tongxin/contracts';
+import {
+  DEFAULT_LANG,
+  ZPortalReceiptLookup,
+  type Lang,
+  type TPortalFunding,
+  type TPortalReceiptLookup,
+  type TPortalReceiptTrace,
+} from '@tongxin/contracts';
 import { systemContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { donationTrace, projectFunding } from './ledger-views.service.js';
@@ -7,11 +13,16 @@ import { findReceiptByCode } from './receipts.repository.js';
 
 // The portal's view of the books, for anyone. The ledger views are read with the system context because
 // the public has no scope; what leaves here is cut down to what the public may see: donors as they chose
-// to be shown, payees masked, no contact data, notes or who entered what.
+// to be shown, payees masked, no contact data, notes or who entered what. Texts (accounts, designations,
+// anonymous donors) come in the language asked for.
 
 /** The money of a project the caller has found public: received, paid out, held, and the gifts in it. */
-export async function publicProjectFunding(executor: Executor, projectId: string): Promise<TPortalFunding> {
-  const funding = await projectFunding(systemContext(executor), projectId);
+export async function publicProjectFunding(
+  executor: Executor,
+  projectId: string,
+  lang: Lang = DEFAULT_LANG,
+): Promise<TPortalFunding> {
+  const funding = await projectFunding({ ...systemContext(executor), lang }, projectId);
   return {
     received: funding.received,
     returned: funding.returned,
@@ -28,11 +39,12 @@ export async function publicProjectFunding(executor: Executor, projectId: string
 export async function publicReceiptTrace(
   executor: Executor,
   input: TPortalReceiptLookup,
+  lang: Lang = DEFAULT_LANG,
 ): Promise<TPortalReceiptTrace | null> {
   const lookup = ZPortalReceiptLookup.parse(input);
   const receipt = await findReceiptByCode(executor, lookup.number, lookup.code);
   if (!receipt) return null;
-  const trace = await donationTrace(systemContext(executor), receipt.donation_id);
+  const trace = await donationTrace({ ...systemContext(executor), lang }, receipt.donation_id);
   const gift = trace.donation;
   return {
     receipt: {

@@ -38,7 +38,8 @@ export async function receiptsOfDonation(ctx: ServiceContext, donationId: string
 export async function receiptPdf(ctx: ServiceContext, receiptId: string): Promise<{ number: string; pdf: Buffer }> {
   const row = await findReceipt(ctx.db, receiptId);
   if (!row) throw errors.receiptNotFound({ id: receiptId });
-  const donation = await getDonation(ctx, row.donation_id).catch(() => {
+  // The receipt is a Chinese document whoever prints it: its designation and donor name are in zh-CN.
+  const donation = await getDonation({ ...ctx, lang: 'zh-CN' }, row.donation_id).catch(() => {
     throw errors.receiptNotFound({ id: receiptId });
   });
   const all = await receiptsOfDonations(ctx.db, [row.donation_id]);

@@ -1,6 +1,12 @@
-import { PROJECT_STATUS, ZRemainderRequest, type TRemainder, type TRemainderRequest } from '@tongxin/contracts';
+import {
+  PROJECT_STATUS,
+  ZRemainderRequest,
+  type Lang,
+  type TRemainder,
+  type TRemainderRequest,
+} from '@tongxin/contracts';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
-import type { ServiceContext } from '../../platform/context.js';
+import { langOf, type ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
 import { requireWritablePlacement } from '../organizations/index.js';
@@ -26,6 +32,7 @@ const ENDED = new Set(['closed', 'terminated']);
 
 async function present(
   executor: Executor,
+  lang: Lang,
   rows: readonly (ProjectRemainderRow & { reversed_by_entry_id?: string | null })[],
 ): Promise<TRemainder[]> {
   const designations = rows.flatMap((row) => (row.designation ? [parseDesignationKey(row.designation)] : []));
@@ -35,7 +42,7 @@ async function present(
     projectId: row.project_id,
     mode: row.mode,
     amount: row.amount,
-    designationText: row.designation ? designationText(parseDesignationKey(row.designation), names) : null,
+    designationText: row.designation ? designationText(parseDesignationKey(row.designation), names, lang) : null,
     consent: row.consent,
     handledOn: row.handled_on,
     entryId: row.entry_id,
@@ -133,7 +140,7 @@ export async function handleRemainder(
       changes: { amount: { before: null, after: amount }, consent: { before: null, after: row.consent } },
       ...auditBy(ctx),
     });
-    const [result] = await present(tx, [row]);
+    const [result] = await present(tx, langOf(ctx), [row]);
     if (!result) throw errors.projectNotFound({ id: projectId });
     return result;
   });
@@ -141,5 +148,5 @@ export async function handleRemainder(
 
 export async function projectRemainders(ctx: ServiceContext, projectId: string): Promise<TRemainder[]> {
   await getProject(ctx, projectId);
-  return present(ctx.db, await remaindersOf(ctx.db, projectId));
+  return present(ctx.db, langOf(ctx), await remaindersOf(ctx.db, projectId));
 }

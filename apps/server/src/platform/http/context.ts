@@ -4,5 +4,10 @@ import { platformErrors } from '../errors/index.js';
 
 export function serviceContext(request: FastifyRequest): ServiceContext {
   if (!request.actor) throw platformErrors.notAuthenticated();
-  return { db: request.server.tongxin.db.executor, actor: request.actor, requestId: request.id };
+  return {
+    db: request.server.tongxin.db.executor,
+    actor: request.actor,
+    requestId: request.id,
+    lang: request.lang,
+  };
 }
