@@ -79,6 +79,8 @@ test('a pledge falls overdue, a gift against it catches up, its receipt gets the
     .getByTestId('pledge-link')
     .click();
   await page.getByTestId('pledge-title').filter({ hasText: title }).waitFor();
+  // The page may first show the pledge as it was cached before the gift; it settles once refetched.
+  await page.getByTestId('pledge-fulfilled').filter({ hasText: '¥3,000.00' }).waitFor();
   await expect(page.getByTestId('pledge-overdue').count()).resolves.toBe(0);
   await expect(page.getByTestId('instalment-status').allInnerTexts()).resolves.toEqual(['已兑现', '未到期']);
   await expect(page.getByTestId('pledge-fulfilled').innerText()).resolves.toBe('¥3,000.00');
