@@ -28,6 +28,7 @@ import { ReversalModal } from './donations/ReversalModal';
 import { TraceView } from './donations/TraceView';
 import { Money } from './shared/Money';
 import { DonationStatusTag } from './shared/Tags';
+import { RecordPageState } from '../../components/RecordPageState';
 
 /** What of the gift may still be refunded: the server's figure, nothing once it is reversed or refunded. */
 function refundableOf(donation: TDonation, trace: TDonationTrace | undefined): number {
@@ -97,20 +98,7 @@ export function DonationPage() {
   );
   usePageCrumbs(crumbs);
 
-  if (donation.isPending) {
-    return (
-      <Card>
-        <Skeleton active title={{ width: '40%' }} paragraph={{ rows: 10 }} />
-      </Card>
-    );
-  }
-  if (donation.isError || !d) {
-    return (
-      <Card>
-        <ErrorState error={donation.error} onRetry={() => void donation.refetch()} />
-      </Card>
-    );
-  }
+  if (donation.isPending || donation.isError || !d) return <RecordPageState query={donation} rows={10} />;
 
   const open = (next: Dialog) => {
     setOpening((count) => count + 1);

@@ -1,7 +1,7 @@
 import { UserOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DONOR_KIND, SALUTATION, type TDonation } from '@tongxin/contracts';
-import { Button, Card, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { fetchDonations, fetchDonor } from '../../api/funds';
@@ -16,6 +16,7 @@ import { useRunsProjects } from '../projects/shared/useProjectSide';
 import { MONO } from '../registry/shared/labels';
 import { Money } from './shared/Money';
 import { useDonationColumns, type DonationColumnKey } from './shared/useDonationColumns';
+import { RecordPageState } from '../../components/RecordPageState';
 
 const GIFT_COLUMNS: readonly DonationColumnKey[] = ['receivedOn', 'amount', 'form', 'designation', 'status', 'receipt'];
 
@@ -42,20 +43,7 @@ export function DonorPage() {
   const crumbs = useMemo<Crumb[]>(() => (d ? [{ key: d.id, title: d.name }] : []), [d]);
   usePageCrumbs(crumbs);
 
-  if (donor.isPending) {
-    return (
-      <Card>
-        <Skeleton active title={{ width: '30%' }} paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
-  if (donor.isError || !d) {
-    return (
-      <Card>
-        <ErrorState error={donor.error} onRetry={() => void donor.refetch()} />
-      </Card>
-    );
-  }
+  if (donor.isPending || donor.isError || !d) return <RecordPageState query={donor} />;
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const facts: { key: string; label: string; value: ReactNode }[] = [
     { key: 'total', label: t('funds.donor.donatedTotal'), value: <Money fen={d.donatedTotal} testId="donor-total" /> },

@@ -1,12 +1,12 @@
 import { HeartOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { DONOR_DISPLAY, PLEDGE_KIND, type TPledge } from '@tongxin/contracts';
-import { Alert, Button, Card, Col, Descriptions, Progress, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { fetchPledge } from '../../api/funds';
 import { keys } from '../../api/keys';
-import { ErrorState } from '../../components/ErrorState';
+import { RecordPageState } from '../../components/RecordPageState';
 import { useLabel } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
 import { usePageCrumbs, type Crumb } from '../../layout/BreadcrumbContext';
@@ -36,20 +36,7 @@ export function PledgePage() {
   const crumbs = useMemo<Crumb[]>(() => (p ? [{ key: p.id, title: p.title }] : []), [p]);
   usePageCrumbs(crumbs);
 
-  if (pledge.isPending) {
-    return (
-      <Card>
-        <Skeleton active title={{ width: '40%' }} paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
-  if (pledge.isError || !p) {
-    return (
-      <Card>
-        <ErrorState error={pledge.error} onRetry={() => void pledge.refetch()} />
-      </Card>
-    );
-  }
+  if (pledge.isPending || pledge.isError || !p) return <RecordPageState query={pledge} />;
 
   const outstanding = Math.max(0, p.total - p.fulfilled);
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;

@@ -6,12 +6,12 @@ import {
   ORGANIZATION_TYPE_LABELS,
   type TOrganization,
 } from '@tongxin/contracts';
-import { Alert, Button, Card, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { keys } from '../../api/keys';
 import { fetchOrganization } from '../../api/organizations';
-import { ErrorState } from '../../components/ErrorState';
+import { RecordPageState } from '../../components/RecordPageState';
 import { useLabel } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
 import { useCan, useSessionUser } from '../../session/SessionUserContext';
@@ -49,20 +49,7 @@ export function OrganizationDetail({ id, missingOnDate, isVisible, onCreateChild
     queryFn: ({ signal }) => fetchOrganization(id, signal),
   });
 
-  if (organization.isPending) {
-    return (
-      <Card>
-        <Skeleton active title={{ width: '40%' }} paragraph={{ rows: 10 }} />
-      </Card>
-    );
-  }
-  if (organization.isError) {
-    return (
-      <Card>
-        <ErrorState error={organization.error} onRetry={() => void organization.refetch()} />
-      </Card>
-    );
-  }
+  if (organization.isPending || organization.isError) return <RecordPageState query={organization} rows={10} />;
 
   const o = organization.data;
   const manage = can('manage_orgs');

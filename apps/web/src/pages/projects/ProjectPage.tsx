@@ -8,12 +8,12 @@ import {
   PROJECT_STATUS,
   type TProjectAction,
 } from '@tongxin/contracts';
-import { Badge, Button, Card, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { keys } from '../../api/keys';
 import { fetchProject, fetchProjectRecords } from '../../api/projects';
-import { ErrorState } from '../../components/ErrorState';
+import { RecordPageState } from '../../components/RecordPageState';
 import { useLabel } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
 import { usePageCrumbs, type Crumb } from '../../layout/BreadcrumbContext';
@@ -69,20 +69,7 @@ export function ProjectPage() {
   const crumbs = useMemo<Crumb[]>(() => (p ? [{ key: p.id, title: p.name }] : []), [p]);
   usePageCrumbs(crumbs);
 
-  if (project.isPending) {
-    return (
-      <Card>
-        <Skeleton active title={{ width: '40%' }} paragraph={{ rows: 12 }} />
-      </Card>
-    );
-  }
-  if (project.isError || !p) {
-    return (
-      <Card>
-        <ErrorState error={project.error} onRetry={() => void project.refetch()} />
-      </Card>
-    );
-  }
+  if (project.isPending || project.isError || !p) return <RecordPageState query={project} rows={12} />;
 
   const requested = params.get('tab');
   const tab: TabKey = isTab(requested) ? requested : 'overview';

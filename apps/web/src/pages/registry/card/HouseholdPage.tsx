@@ -1,12 +1,12 @@
 import { EditOutlined, EnvironmentOutlined, EyeOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { ASSISTANCE_WAY, type THouseholdCard } from '@tongxin/contracts';
-import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { keys } from '../../../api/keys';
 import { fetchHousehold, revealHouseholdField, type RevealableField } from '../../../api/registry';
-import { ErrorState } from '../../../components/ErrorState';
+import { RecordPageState } from '../../../components/RecordPageState';
 import { useLabel } from '../../../i18n/useLabel';
 import { useLang, useT } from '../../../i18n/useT';
 import { usePageCrumbs, type Crumb } from '../../../layout/BreadcrumbContext';
@@ -181,20 +181,7 @@ export function HouseholdPage() {
   );
   usePageCrumbs(crumbs);
 
-  if (household.isPending) {
-    return (
-      <Card>
-        <Skeleton active title={{ width: '30%' }} paragraph={{ rows: 12 }} />
-      </Card>
-    );
-  }
-  if (household.isError || !h) {
-    return (
-      <Card>
-        <ErrorState error={household.error} onRetry={() => void household.refetch()} />
-      </Card>
-    );
-  }
+  if (household.isPending || household.isError || !h) return <RecordPageState query={household} rows={12} />;
 
   const canWrite = can('write');
   const reveal = (field: RevealableField) => {

@@ -1,12 +1,12 @@
 import { EditOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { TVillage } from '@tongxin/contracts';
-import { Button, Card, Descriptions, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { keys } from '../../../api/keys';
 import { fetchVillage } from '../../../api/registry';
-import { ErrorState } from '../../../components/ErrorState';
+import { RecordPageState } from '../../../components/RecordPageState';
 import { useLang, useT } from '../../../i18n/useT';
 import { usePageCrumbs, type Crumb } from '../../../layout/BreadcrumbContext';
 import { formatDateTime } from '../../../lib/dates';
@@ -95,20 +95,7 @@ export function VillagePage() {
   );
   usePageCrumbs(crumbs);
 
-  if (village.isPending) {
-    return (
-      <Card>
-        <Skeleton active title={{ width: '30%' }} paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
-  if (village.isError || !v) {
-    return (
-      <Card>
-        <ErrorState error={village.error} onRetry={() => void village.refetch()} />
-      </Card>
-    );
-  }
+  if (village.isPending || village.isError || !v) return <RecordPageState query={village} />;
 
   const canWrite = can('write');
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
