@@ -30,6 +30,10 @@ export type HouseholdListQuery = Omit<THouseholdListQuery, 'page' | 'pageSize' |
 export const fetchVillages = (query: VillageListQuery, signal?: AbortSignal) =>
   api<TPage<TVillage>>('GET', '/villages', { query, signal });
 
+/** The filtered village list as a workbook; the server records the export. */
+export const exportVillages = (query: VillageListQuery) =>
+  download('/villages/export', { ...query, page: undefined, pageSize: undefined }, 'villages.xlsx');
+
 export const fetchVillage = (id: string, signal?: AbortSignal) => api<TVillage>('GET', `/villages/${id}`, { signal });
 
 export const createVillage = (body: TCreateVillageRequest) => api<TVillage>('POST', '/villages', { body });

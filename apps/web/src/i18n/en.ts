@@ -70,6 +70,8 @@ export const en: Record<MessageKey, string> = {
   'common.copied': 'Copied',
   'common.backHome': 'Back to start',
   'common.unsavedConfirm': 'Discard unsaved changes?',
+  'common.export': 'Export',
+  'common.exported': 'Exported {name}',
   'common.labelled': '{label}: ',
 
   'error.title': 'Something went wrong',
@@ -358,6 +360,8 @@ export const en: Record<MessageKey, string> = {
     'Click “Register village” to add the villages your organization is responsible for, then add their households',
   'registry.village.emptyReadOnly': 'Villages will be listed here once your organization registers them',
   'registry.village.noMatch': 'No village matches these filters',
+  'registry.village.exportHint':
+    'Export the filtered villages to Excel, with their indicators and registered households; the export is recorded',
 
   'registry.household.pageTitle': 'Households',
   'registry.household.create': 'Add household',
@@ -453,10 +457,8 @@ export const en: Record<MessageKey, string> = {
   'registry.household.noIdMatchHint':
     'The number must be complete and exact; the person may also be outside what you may see',
 
-  'registry.export.button': 'Export',
   'registry.export.hint':
     'Export the filtered list to Excel; ID numbers, phones and addresses are masked, and the export is recorded',
-  'registry.export.done': 'Exported {name}',
 
   'registry.monitored.pageTitle': 'Monitored households',
   'registry.monitored.total': 'Monitored',

@@ -69,6 +69,8 @@ export const zhCN = {
   'common.copied': '已复制',
   'common.backHome': '返回首页',
   'common.unsavedConfirm': '放弃未保存的修改？',
+  'common.export': '导出',
+  'common.exported': '已导出 {name}',
   'common.labelled': '{label}：',
 
   'error.title': '出错了',
@@ -354,6 +356,7 @@ export const zhCN = {
   'registry.village.emptyHint': '点击“登记村”，把本单位负责的村登记进来，再为村添加农户',
   'registry.village.emptyReadOnly': '本单位登记村后，这里会列出它们',
   'registry.village.noMatch': '没有符合条件的村',
+  'registry.village.exportHint': '按当前筛选条件导出 Excel 村清单，含各村指标和已建档农户数；导出会记入操作记录',
 
   'registry.household.pageTitle': '农户',
   'registry.household.create': '新增农户',
@@ -443,9 +446,7 @@ export const zhCN = {
   'registry.household.noIdMatch': '没有找到这个身份证号',
   'registry.household.noIdMatchHint': '身份证号须完整且完全一致；也可能该人不在你的查看范围内',
 
-  'registry.export.button': '导出',
   'registry.export.hint': '按当前筛选条件导出 Excel；身份证号、电话和住址为遮蔽后的内容，导出会记入操作记录',
-  'registry.export.done': '已导出 {name}',
 
   'registry.monitored.pageTitle': '监测对象',
   'registry.monitored.total': '监测对象',

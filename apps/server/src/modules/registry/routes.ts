@@ -18,6 +18,8 @@ import {
   ZVillage,
   ZVillageListQuery,
 } from '@tongxin/contracts';
+import type { PassThrough } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { serviceContext, type ApiApp } from '../../platform/http/index.js';
 import { beijingDate } from '../../platform/time.js';
@@ -30,11 +32,20 @@ import {
   revealHouseholdField,
   updateHousehold,
 } from './household.service.js';
-import { exportHouseholds } from './export.service.js';
+import { exportHouseholds, exportVillages } from './export.service.js';
 import { addPerson, removePerson, revealIdNumber, updatePerson } from './person.service.js';
 import { createVillage, findVillages, getVillage, updateVillage } from './village.service.js';
 
 const ZIdParams = z.object({ id: ZId });
+
+/** An export as a download named in Chinese (RFC 5987), with an ASCII name for older clients. */
+function sendWorkbook(reply: FastifyReply, stream: PassThrough, asciiName: string, name: string) {
+  const encoded = encodeURIComponent(`${name}-${beijingDate()}.xlsx`);
+  return reply
+    .header('content-disposition', `attachment; filename="${asciiName}.xlsx"; filename*=UTF-8''${encoded}`)
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .send(stream);
+}
 
 export function registryRoutes(app: ApiApp): void {
   const villages = ['registry: villages'];
@@ -65,6 +76,19 @@ export function registryRoutes(app: ApiApp): void {
       },
     },
     async (request, reply) => reply.status(201).send(await createVillage(serviceContext(request), request.body)),
+  );
+  app.get(
+    '/api/v1/villages/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: villages,
+        summary: 'The filtered village list as a workbook, streamed; the export is audited',
+        querystring: ZVillageListQuery,
+      },
+    },
+    async (request, reply) =>
+      sendWorkbook(reply, exportVillages(serviceContext(request), request.query), 'villages', '村名单'),
   );
   app.get(
     '/api/v1/villages/:id',
@@ -130,14 +154,8 @@ export function registryRoutes(app: ApiApp): void {
         querystring: ZHouseholdListQuery,
       },
     },
-    async (request, reply) => {
-      const stream = exportHouseholds(serviceContext(request), request.query);
-      const name = encodeURIComponent(`农户名单-${beijingDate()}.xlsx`);
-      return reply
-        .header('content-disposition', `attachment; filename="households.xlsx"; filename*=UTF-8''${name}`)
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(stream);
-    },
+    async (request, reply) =>
+      sendWorkbook(reply, exportHouseholds(serviceContext(request), request.query), 'households', '农户名单'),
   );
   app.post(
     '/api/v1/households',

@@ -58,28 +58,29 @@ export async function findVillagesByRegions(executor: Executor, codes: readonly 
   return db(executor).selectFrom('villages').selectAll().where('region_code', 'in', codes).execute();
 }
 
-export type VillageFilter = {
+/** What a village list and its export select by. */
+export type VillageConditions = {
   regionPrefix?: string | undefined;
   regionCodes?: readonly string[] | undefined;
   organizationId?: string | undefined;
   isPoorVillage?: boolean | undefined;
   isOldBaseVillage?: boolean | undefined;
   povertyStatus?: string | undefined;
+};
+
+export type VillageFilter = VillageConditions & {
   sort: 'regionCode' | 'registeredHouseholds';
   order: 'asc' | 'desc';
   offset: number;
   limit: number;
 };
 
-export async function listVillages(
-  executor: Executor,
-  scope: Scope,
-  filter: VillageFilter,
-): Promise<{ rows: VillageWithCounts[]; total: number }> {
+/** The villages in scope that meet the conditions; null when they can meet none (no region matched a name). */
+function filteredVillages(executor: Executor, scope: Scope, filter: VillageConditions) {
   let query = selectVillages(executor, scope);
   if (filter.regionPrefix) query = query.where('villages.region_code', 'like', `${filter.regionPrefix}%`);
   if (filter.regionCodes) {
-    if (filter.regionCodes.length === 0) return { rows: [], total: 0 };
+    if (filter.regionCodes.length === 0) return null;
     query = query.where('villages.region_code', 'in', filter.regionCodes);
   }
   if (filter.organizationId) query = query.where('villages.organization_id', '=', filter.organizationId);
@@ -90,6 +91,16 @@ export async function listVillages(
   }
   if (filter.povertyStatus)
     query = query.where('villages.poverty_status', '=', filter.povertyStatus as VillageRow['poverty_status']);
+  return query;
+}
+
+export async function listVillages(
+  executor: Executor,
+  scope: Scope,
+  filter: VillageFilter,
+): Promise<{ rows: VillageWithCounts[]; total: number }> {
+  const query = filteredVillages(executor, scope, filter);
+  if (!query) return { rows: [], total: 0 };
   const count = query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'));
   const ordered =
     filter.sort === 'registeredHouseholds'
@@ -100,6 +111,26 @@ export async function listVillages(
     count.executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map(withCount), total: total.n };
+}
+
+/** Every village the conditions select, in region-code order, a page at a time (for the export). */
+export async function* streamVillages(
+  executor: Executor,
+  scope: Scope,
+  filter: VillageConditions,
+  pageSize = 1000,
+): AsyncGenerator<VillageWithCounts[]> {
+  let after: string | null = null;
+  for (;;) {
+    let query = filteredVillages(executor, scope, filter);
+    if (!query) return;
+    // A village's region code is unique, so it serves as the key to go on from.
+    if (after !== null) query = query.where('villages.region_code', '>', after);
+    const rows = await query.orderBy('villages.region_code').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield rows.map(withCount);
+    after = rows[rows.length - 1]?.region_code ?? null;
+  }
 }
 
 export async function insertVillage(executor: Executor, row: VillageRow): Promise<void> {

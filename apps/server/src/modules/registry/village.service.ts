@@ -29,6 +29,7 @@ import {
   insertVillage,
   listVillages,
   updateVillageRow,
+  type VillageConditions,
   type VillageWithCounts,
 } from './village.repository.js';
 import type { VillageRow } from './tables.js';
@@ -91,16 +92,23 @@ export async function getVillage(ctx: ServiceContext, id: string): Promise<TVill
   return village;
 }
 
-export async function findVillages(ctx: ServiceContext, input: TVillageListQuery): Promise<TPage<TVillage>> {
-  const query = ZVillageListQuery.parse(input);
+/** The conditions of the village list's query, shared by the list and its export. */
+export async function villageConditions(db: Executor, query: TVillageListQuery): Promise<VillageConditions> {
   const prefix = query.regionCode ? regionPrefix(query.regionCode) : undefined;
-  const { rows, total } = await listVillages(ctx.db, scopeOf(ctx.actor), {
+  return {
     regionPrefix: prefix,
-    regionCodes: query.q ? await regionCodesNamed(ctx.db, query.q, 'village', prefix) : undefined,
+    regionCodes: query.q ? await regionCodesNamed(db, query.q, 'village', prefix) : undefined,
     organizationId: query.organizationId,
     isPoorVillage: query.isPoorVillage === undefined ? undefined : query.isPoorVillage === 'true',
     isOldBaseVillage: query.isOldBaseVillage === undefined ? undefined : query.isOldBaseVillage === 'true',
     povertyStatus: query.povertyStatus,
+  };
+}
+
+export async function findVillages(ctx: ServiceContext, input: TVillageListQuery): Promise<TPage<TVillage>> {
+  const query = ZVillageListQuery.parse(input);
+  const { rows, total } = await listVillages(ctx.db, scopeOf(ctx.actor), {
+    ...(await villageConditions(ctx.db, query)),
     sort: query.sort === 'registeredHouseholds' ? 'registeredHouseholds' : 'regionCode',
     order: query.order,
     offset: (query.page - 1) * query.pageSize,

@@ -1,5 +1,5 @@
-import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   ASSISTANCE_WAY,
   HOUSEHOLD_TYPE,
@@ -13,7 +13,6 @@ import {
 } from '@tongxin/contracts';
 import {
   Alert,
-  App,
   Button,
   Card,
   DatePicker,
@@ -30,6 +29,7 @@ import { Link } from 'react-router';
 import { keys } from '../../../api/keys';
 import { exportHouseholds, fetchHouseholds } from '../../../api/registry';
 import { EmptyState } from '../../../components/EmptyState';
+import { ExportButton } from '../../../components/ExportButton';
 import { ErrorState } from '../../../components/ErrorState';
 import { RegionCascader } from '../../../components/RegionCascader';
 import { useLabel, useLabelOptions } from '../../../i18n/useLabel';
@@ -109,7 +109,6 @@ export function HouseholdList({ state, createAction, embedded = false }: Props) 
   const causeLabel = useCauseLabel();
   const causeOptions = useCauseOptions();
   const ownRegion = useOwnRegion();
-  const { message } = App.useApp();
   const { variant, query, params, update } = state;
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [idText, setIdText] = useState(state.idNumber ?? '');
@@ -125,11 +124,6 @@ export function HouseholdList({ state, createAction, embedded = false }: Props) 
     queryKey: keys.householdList(query),
     queryFn: ({ signal }) => fetchHouseholds(query, signal),
     placeholderData: keepPreviousData,
-  });
-  const exporting = useMutation({
-    mutationFn: () => exportHouseholds(query),
-    onSuccess: (name) => void message.success(t('registry.export.done', { name })),
-    onError: (error) => void message.error(error.message),
   });
 
   const searchIdNumber = (raw: string) => {
@@ -413,16 +407,11 @@ export function HouseholdList({ state, createAction, embedded = false }: Props) 
           />
         )}
         <div className="tx-toolbar-actions">
-          <Tooltip title={t('registry.export.hint')}>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting.isPending}
-              disabled={(list.data?.total ?? 0) === 0}
-              onClick={() => exporting.mutate()}
-            >
-              {t('registry.export.button')}
-            </Button>
-          </Tooltip>
+          <ExportButton
+            run={() => exportHouseholds(query)}
+            hint={t('registry.export.hint')}
+            disabled={(list.data?.total ?? 0) === 0}
+          />
           <ColumnPicker
             choice={columnChoice}
             keys={available}

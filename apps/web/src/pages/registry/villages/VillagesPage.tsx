@@ -5,9 +5,10 @@ import { Button, Card, Select, Table, Tooltip, Typography, type TableColumnsType
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keys } from '../../../api/keys';
-import { fetchVillages, type VillageListQuery } from '../../../api/registry';
+import { exportVillages, fetchVillages, type VillageListQuery } from '../../../api/registry';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
+import { ExportButton } from '../../../components/ExportButton';
 import { RegionCascader } from '../../../components/RegionCascader';
 import { useLabelOptions } from '../../../i18n/useLabel';
 import { useT } from '../../../i18n/useT';
@@ -256,6 +257,11 @@ export function VillagesPage() {
             onChange={(value: TVillagePovertyStatus | undefined) => update({ status: value })}
           />
           <div className="tx-toolbar-spacer" />
+          <ExportButton
+            run={() => exportVillages(query)}
+            hint={t('registry.village.exportHint')}
+            disabled={(list.data?.total ?? 0) === 0}
+          />
           <ColumnPicker
             choice={columnChoice}
             keys={COLUMN_KEYS}
