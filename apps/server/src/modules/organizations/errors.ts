@@ -48,7 +48,7 @@ export const organizationErrors = defineErrors({
     message: {
       'zh-CN':
         '有 {count} 个下级单位的所在地区不在{region}之内：{names}；请先把它们移到其他上级单位或改正其所在地区，再修改本单位的地区',
-      en: '{count} sub-organizations lie outside {region}: {names}; move them to another parent or correct their regions first, then change this organization’s region',
+      en: 'Sub-organizations lie outside {region} ({count}): {names}; move them to another parent or correct their regions first, then change this organization’s region',
     },
   },
   childrenAboveLevel: {
@@ -56,7 +56,7 @@ export const organizationErrors = defineErrors({
     status: 409,
     message: {
       'zh-CN': '有 {count} 个下级单位的层级高于{level}：{names}；请先调整它们的层级或隶属关系，再修改本单位的层级',
-      en: '{count} sub-organizations rank above the {level} level: {names}; change their level or move them to another parent first, then change this organization’s level',
+      en: 'Sub-organizations rank above the {level} level ({count}): {names}; change their level or move them to another parent first, then change this organization’s level',
     },
   },
   rootNotAllowed: {

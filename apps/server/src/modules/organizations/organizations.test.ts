@@ -262,7 +262,7 @@ describe('changing an organization’s region or level', () => {
       { 'accept-language': 'en' },
     );
     expect(en.json<{ error: { message: string } }>().error.message).toMatch(
-      /^6 sub-organizations lie outside 内蒙古自治区 乌兰察布市: .* and 1 more; move them to another parent/,
+      /^Sub-organizations lie outside 内蒙古自治区 乌兰察布市 \(6\): .* and 1 more; move them to another parent/,
     );
     expect((await client.get(`/api/v1/organizations/${city.id}`)).json<TOrganization>().regionCode).toBe('150800');
 
