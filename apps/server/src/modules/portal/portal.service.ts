@@ -1,5 +1,6 @@
 import {
   PAGE_SIZE_MAX,
+  type Lang,
   type TPage,
   type TPortalDisclosures,
   type TPortalOrganization,
@@ -67,10 +68,10 @@ export function portalProjects(db: Executor, query: TPortalProjectListQuery): Pr
   return findPublicProjects(db, query);
 }
 
-export async function portalProject(db: Executor, id: string): Promise<TPortalProject> {
+export async function portalProject(db: Executor, id: string, lang: Lang): Promise<TPortalProject> {
   const project = await getPublicProject(db, id);
   if (!project) throw errors.projectNotFound();
-  return { ...project, funding: await publicProjectFunding(db, id) };
+  return { ...project, funding: await publicProjectFunding(db, id, lang) };
 }
 
 export async function portalProjectPhoto(db: Executor, projectId: string, fileId: string, dataDir: string) {
@@ -79,8 +80,12 @@ export async function portalProjectPhoto(db: Executor, projectId: string, fileId
   return photo;
 }
 
-export async function portalReceiptTrace(db: Executor, lookup: TPortalReceiptLookup): Promise<TPortalReceiptTrace> {
-  const trace = await publicReceiptTrace(db, lookup);
+export async function portalReceiptTrace(
+  db: Executor,
+  lookup: TPortalReceiptLookup,
+  lang: Lang,
+): Promise<TPortalReceiptTrace> {
+  const trace = await publicReceiptTrace(db, lookup, lang);
   if (!trace) throw errors.receiptNotVerified.at('code');
   return trace;
 }

@@ -262,6 +262,13 @@ describe('the public portal', () => {
       ['moved', 'allocation'],
     ]);
     expect(trace.steps[1]?.to).toContain('磴口县肉羊养殖帮扶项目');
+
+    // A reader of English gets the same trace with its labels in English; the names stay as they are.
+    const en = (
+      await verify({ number: receipt.number, code: receipt.verificationCode }, 'en')
+    ).json<TPortalReceiptTrace>();
+    expect(en.gift.publicName).toBe('Anonymous');
+    expect(en.steps[1]?.to).toMatch(/Project fund: 磴口县肉羊养殖帮扶项目/);
   });
 
   it('refuses a wrong verification code and says what to check, in the reader’s language', async () => {

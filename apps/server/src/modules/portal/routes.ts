@@ -114,7 +114,7 @@ export function portalRoutes(app: ApiApp): void {
     async (request, reply) =>
       reply
         .header('cache-control', NO_CACHE)
-        .send(await portalProject(request.server.tongxin.db.executor, request.params.id)),
+        .send(await portalProject(request.server.tongxin.db.executor, request.params.id, request.lang)),
   );
   app.get(
     '/api/v1/public/projects/:id/photos/:fileId',
@@ -153,6 +153,6 @@ export function portalRoutes(app: ApiApp): void {
     async (request, reply) =>
       reply
         .header('cache-control', 'no-store')
-        .send(await portalReceiptTrace(request.server.tongxin.db.executor, request.body)),
+        .send(await portalReceiptTrace(request.server.tongxin.db.executor, request.body, request.lang)),
   );
 }
