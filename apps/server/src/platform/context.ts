@@ -5,14 +5,9 @@ import type { Executor } from './db/index.js';
 /**
  * What a service needs to act: the database, who acts, the request id for the audit trail, and the
  * reader's language for the texts a service builds into its answers (account names, designations).
- * Without one (work no reader waits for, such as an import in its worker thread) texts are in zh-CN.
+ * Work no reader waits for (start-up, the command line, an import in its worker thread) uses zh-CN.
  */
-export type ServiceContext = { db: Executor; actor: Actor; requestId: string | null; lang?: Lang };
-
-/** The language to build a context's texts in. */
-export function langOf(ctx: Pick<ServiceContext, 'lang'>): Lang {
-  return ctx.lang ?? DEFAULT_LANG;
-}
+export type ServiceContext = { db: Executor; actor: Actor; requestId: string | null; lang: Lang };
 
 /**
  * The actor for work started from the command line or at start-up (migrations, demo data, `tongxin

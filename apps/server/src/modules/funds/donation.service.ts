@@ -18,7 +18,7 @@ import {
 } from '@tongxin/contracts';
 import { scopeOf, writeScopeOf } from '../../platform/access/index.js';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
-import { langOf, type ServiceContext } from '../../platform/context.js';
+import type { ServiceContext } from '../../platform/context.js';
 import { keyring } from '../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../platform/db/index.js';
 import { fieldProblem, isAppError, platformErrors, type FieldProblem } from '../../platform/errors/index.js';
@@ -330,7 +330,7 @@ export async function recordDonation(
       },
       ...auditBy(ctx),
     });
-    return presentOne(tx, langOf(ctx), row, {
+    return presentOne(tx, ctx.lang, row, {
       donor,
       organizationName: organization.name,
       receipts: receipt ? [receipt] : [],
@@ -341,7 +341,7 @@ export async function recordDonation(
 export async function getDonation(ctx: ServiceContext, id: string): Promise<TDonation> {
   const row = await findDonation(ctx.db, scopeOf(ctx.actor), id);
   if (!row) throw errors.donationNotFound({ id });
-  return presentOne(ctx.db, langOf(ctx), row);
+  return presentOne(ctx.db, ctx.lang, row);
 }
 
 export async function findDonations(ctx: ServiceContext, input: TDonationListQuery): Promise<TPage<TDonation>> {
@@ -357,7 +357,7 @@ export async function findDonations(ctx: ServiceContext, input: TDonationListQue
     limit: query.pageSize,
   });
   return {
-    items: await presentDonations(ctx.db, langOf(ctx), rows),
+    items: await presentDonations(ctx.db, ctx.lang, rows),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -413,6 +413,6 @@ export async function refundDonation(
       },
       ...auditBy(ctx),
     });
-    return presentOne(tx, langOf(ctx), changed);
+    return presentOne(tx, ctx.lang, changed);
   });
 }

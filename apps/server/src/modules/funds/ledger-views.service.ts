@@ -15,7 +15,7 @@ import {
 } from '@tongxin/contracts';
 import type { z } from 'zod';
 import { scopeOf } from '../../platform/access/index.js';
-import { langOf, type ServiceContext } from '../../platform/context.js';
+import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { maskPersonName } from '../../platform/privacy/mask.js';
 import { organizationNames } from '../organizations/index.js';
@@ -52,7 +52,7 @@ export async function fundAccounts(
   input: z.input<typeof ZFundAccountQuery>,
 ): Promise<TFundAccount[]> {
   const query = ZFundAccountQuery.parse(input);
-  const lang = langOf(ctx);
+  const lang = ctx.lang;
   const rows = await listAccounts(ctx.db, scopeOf(ctx.actor), query);
   const designations = rows.flatMap((row) => (row.designation ? [parseDesignationKey(row.designation)] : []));
   const [labels, names, organizations, projects] = await Promise.all([
@@ -153,7 +153,7 @@ async function entryReferences(
 
 export async function getEntry(ctx: ServiceContext, id: string): Promise<TJournalEntry> {
   const { rows } = await listEntries(ctx.db, scopeOf(ctx.actor), { offset: 0, limit: 1, ids: [id] });
-  const [entry] = await presentEntries(ctx.db, langOf(ctx), rows);
+  const [entry] = await presentEntries(ctx.db, ctx.lang, rows);
   if (!entry) throw errors.entryNotFound({ id });
   return entry;
 }
@@ -169,7 +169,7 @@ export async function findEntries(ctx: ServiceContext, input: TJournalQuery): Pr
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });
-  return { items: await presentEntries(ctx.db, langOf(ctx), rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: await presentEntries(ctx.db, ctx.lang, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Where money went when a trace step leaves the books. */
@@ -195,7 +195,7 @@ async function traceSteps(ctx: ServiceContext, links: readonly TraceLinkRow[]): 
       links.flatMap((l) => (l.ref ? [l.ref] : [])),
     ),
   ]);
-  const lang = langOf(ctx);
+  const lang = ctx.lang;
   const entryById = new Map(entries.map((e) => [e.id, e]));
   return links.map((link) => {
     const entry = entryById.get(link.entry_id);
@@ -230,7 +230,7 @@ export async function donationTrace(ctx: ServiceContext, donationId: string): Pr
   );
   const heldIn = new Map<string, number>();
   for (const lot of lots) {
-    const label = labels.get(lot.account_id)?.[langOf(ctx)] ?? '';
+    const label = labels.get(lot.account_id)?.[ctx.lang] ?? '';
     heldIn.set(label, (heldIn.get(label) ?? 0) + lot.remaining);
   }
   const spent = steps
@@ -300,7 +300,7 @@ export async function projectFunding(ctx: ServiceContext, projectId: string): Pr
       const donor = donors.get(d.donor_id);
       return {
         donationId: d.id,
-        publicName: donor ? publicDonorName(donor, d.display_as, langOf(ctx)) : anonymousDonor(langOf(ctx)),
+        publicName: donor ? publicDonorName(donor, d.display_as, ctx.lang) : anonymousDonor(ctx.lang),
         receivedOn: d.received_on,
         amount: inward.get(d.id) ?? 0,
       };

@@ -9,7 +9,7 @@ import {
 } from '@tongxin/contracts';
 import { scopeOf } from '../../platform/access/index.js';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
-import { langOf, type ServiceContext } from '../../platform/context.js';
+import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { platformErrors } from '../../platform/errors/index.js';
 import { newId } from '../../platform/ids.js';
@@ -124,7 +124,7 @@ export async function createPledge(
       },
       ...auditBy(ctx),
     });
-    const [pledge] = await present(tx, langOf(ctx), [row]);
+    const [pledge] = await present(tx, ctx.lang, [row]);
     if (!pledge) throw errors.pledgeNotFound({ id: row.id });
     return pledge;
   });
@@ -132,14 +132,14 @@ export async function createPledge(
 
 export async function getPledge(ctx: ServiceContext, id: string): Promise<TPledge> {
   const row = await findPledge(ctx.db, scopeOf(ctx.actor), id);
-  const [pledge] = row ? await present(ctx.db, langOf(ctx), [row]) : [];
+  const [pledge] = row ? await present(ctx.db, ctx.lang, [row]) : [];
   if (!pledge) throw errors.pledgeNotFound({ id });
   return pledge;
 }
 
 export async function findPledges(ctx: ServiceContext, input: TPledgeListQuery): Promise<TPage<TPledge>> {
   const query = ZPledgeListQuery.parse(input);
-  const all = await present(ctx.db, langOf(ctx), await listPledges(ctx.db, scopeOf(ctx.actor), query));
+  const all = await present(ctx.db, ctx.lang, await listPledges(ctx.db, scopeOf(ctx.actor), query));
   const wanted = query.overdueOnly ? all.filter((p) => p.overdue > 0) : all;
   const start = (query.page - 1) * query.pageSize;
   return {

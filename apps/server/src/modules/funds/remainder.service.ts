@@ -6,7 +6,7 @@ import {
   type TRemainderRequest,
 } from '@tongxin/contracts';
 import { auditBy, recordAudit } from '../../platform/audit/index.js';
-import { langOf, type ServiceContext } from '../../platform/context.js';
+import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
 import { requireWritablePlacement } from '../organizations/index.js';
@@ -140,7 +140,7 @@ export async function handleRemainder(
       changes: { amount: { before: null, after: amount }, consent: { before: null, after: row.consent } },
       ...auditBy(ctx),
     });
-    const [result] = await present(tx, langOf(ctx), [row]);
+    const [result] = await present(tx, ctx.lang, [row]);
     if (!result) throw errors.projectNotFound({ id: projectId });
     return result;
   });
@@ -148,5 +148,5 @@ export async function handleRemainder(
 
 export async function projectRemainders(ctx: ServiceContext, projectId: string): Promise<TRemainder[]> {
   await getProject(ctx, projectId);
-  return present(ctx.db, langOf(ctx), await remaindersOf(ctx.db, projectId));
+  return present(ctx.db, ctx.lang, await remaindersOf(ctx.db, projectId));
 }

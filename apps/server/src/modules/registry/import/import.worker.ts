@@ -3,7 +3,7 @@
  * progress messages back to the server. The result (or the failure) is the last message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Localized } from '@tongxin/contracts';
+import { DEFAULT_LANG, type Localized } from '@tongxin/contracts';
 import type { Actor } from '../../../platform/access/index.js';
 import { isAppError } from '../../../platform/errors/index.js';
 import { installKeyring, keyringFromMaster } from '../../../platform/crypto/index.js';
@@ -33,7 +33,7 @@ installKeyring(keyringFromMaster(Buffer.from(input.master)));
 const db = openDatabase({ url: input.database.url, dataDir: input.database.dataDir, poolSize: 2 });
 try {
   const report = await runImport(
-    { db: db.executor, actor: input.actor, requestId: input.requestId },
+    { db: db.executor, actor: input.actor, requestId: input.requestId, lang: DEFAULT_LANG },
     {
       ...input.options,
       onProgress: (progress) => post({ type: 'progress', phase: progress.phase, percent: progress.percent }),
