@@ -46,6 +46,10 @@ describe('tongxin CLI', { timeout: 180_000 }, () => {
     const verified = tongxin('ledger', 'verify');
     expect(verified.out).toContain('OK:');
     expect(verified.code).toBe(0);
+    // …and statistics that agree with the records they count.
+    const figures = tongxin('figures', 'verify');
+    expect(figures.out).toContain('OK: the figures agree with the records');
+    expect(figures.code).toBe(0);
   });
 
   it('ledger verify finds a running total tampered with behind the application’s back', async () => {

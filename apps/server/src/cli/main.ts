@@ -15,6 +15,7 @@ import {
   userResetPassword,
   type Output,
 } from './commands/admin.js';
+import { figuresRebuild, figuresVerify } from './commands/figures.js';
 import { importCommand, templateCommand } from './commands/registry.js';
 import { serve } from './commands/serve.js';
 
@@ -28,6 +29,10 @@ const USAGE = `Usage: tongxin <command>
   user reset-password <username>     print a temporary password the user must change
   audit verify                       check every audit hash chain; exit 1 when one is broken
   ledger verify                      check that every entry balances and running totals equal the lines
+  figures verify                     recompute the statistics figures from the records; exit 1 naming each
+                                     bucket that differs (measure, organization, period, dimensions)
+  figures rebuild                    recompute the figures from the records and replace them, in one audited
+                                     transaction (writers of figures wait until it ends)
   regions load <province> [--file F] load townships and villages of a province (e.g. 15)
   import households|persons <file> [--mode all|valid] [--organization O] [--errors out.xlsx]
                                      import an xlsx or csv file; prints progress and writes an error workbook
@@ -84,7 +89,9 @@ async function main(argv: string[]): Promise<number> {
       ? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
       : await openAndMigrate(config, logger);
   try {
-    switch (`${command}${sub && ['user', 'audit', 'ledger', 'regions'].includes(command) ? ` ${sub}` : ''}`) {
+    switch (
+      `${command}${sub && ['user', 'audit', 'ledger', 'figures', 'regions'].includes(command) ? ` ${sub}` : ''}`
+    ) {
       case 'migrate':
         io.out('Database is up to date.');
         return 0;
@@ -115,6 +122,10 @@ async function main(argv: string[]): Promise<number> {
         return await auditVerify(db, io);
       case 'ledger verify':
         return await ledgerVerify(db, io);
+      case 'figures verify':
+        return await figuresVerify(db, io);
+      case 'figures rebuild':
+        return await figuresRebuild(db, io);
       case 'regions load':
         if (!arg) throw new Error('regions load needs a province code, e.g. 15');
         await regionsLoad(db, arg, values.file ?? null, io);

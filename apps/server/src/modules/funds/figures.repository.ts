@@ -74,3 +74,44 @@ export async function entriesBehindFigure(executor: Executor, query: FigureRecor
     to: account(link.to_account_id),
   }));
 }
+
+/** How many trace links there are, for the progress of a replay of the money figures. */
+export async function countTraceLinks(executor: Executor): Promise<number> {
+  const row = await db(executor)
+    .selectFrom('trace_links')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export type ReplayedLink = {
+  id: string;
+  entry_id: string;
+  kind: JournalEntryRow['kind'];
+  business_date: string;
+  from_account_id: string | null;
+  to_account_id: string | null;
+  amount: number;
+};
+
+/** The next trace links by id after `afterId` (from the first when null), with their entry's kind and date. */
+export async function traceLinksAfter(
+  executor: Executor,
+  afterId: string | null,
+  limit: number,
+): Promise<ReplayedLink[]> {
+  let select = db(executor)
+    .selectFrom('trace_links')
+    .innerJoin('journal_entries', 'journal_entries.id', 'trace_links.entry_id')
+    .select([
+      'trace_links.id',
+      'trace_links.entry_id',
+      'journal_entries.kind',
+      'journal_entries.business_date',
+      'trace_links.from_account_id',
+      'trace_links.to_account_id',
+      'trace_links.amount',
+    ]);
+  if (afterId !== null) select = select.where('trace_links.id', '>', afterId);
+  return select.orderBy('trace_links.id').limit(limit).execute();
+}

@@ -1,9 +1,16 @@
 import { DONATION_FORM, ENTRY_KIND, PROJECT_CATEGORY, type TEntryKind } from '@tongxin/contracts';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
-import { addFigures, type FigureDelta, type FigureRecords, type FigureSource } from '../../platform/figures/index.js';
-import { projectCategories } from '../projects/index.js';
-import { entriesBehindFigure } from './figures.repository.js';
+import {
+  addFigures,
+  type FigureDelta,
+  type FigureRecords,
+  type FigureReplayBatch,
+  type FigureSource,
+} from '../../platform/figures/index.js';
+import { projectCategories, projectCategoriesWhen } from '../projects/index.js';
+import { countTraceLinks, entriesBehindFigure, traceLinksAfter } from './figures.repository.js';
+import { findAccountsByIds } from './ledger.repository.js';
 import type { LedgerAccountRow } from './tables.js';
 
 const form = { name: 'form', label: { 'zh-CN': '形式', en: 'Form' }, values: DONATION_FORM.labels };
@@ -34,36 +41,103 @@ export function measureOf(
   return null;
 }
 
+type Move = { from: LedgerAccountRow | null; to: LedgerAccountRow | null; amount: number };
+
+type CountedMove = { measure: Measure; account: LedgerAccountRow; amount: number };
+
 /**
- * The figures of one journal entry's movements, in the entry's transaction. A reversal's movements run
- * the other way, so each counts as the movement it undoes, negated.
+ * What an entry's movements count as. A reversal's movements run the other way, so each counts as the
+ * movement it undoes, negated.
  */
+function countedMoves(kind: TEntryKind, moves: readonly Move[]): CountedMove[] {
+  const reversing = kind === 'reversal';
+  return moves.flatMap((move) => {
+    const found = reversing ? measureOf(move.to, move.from) : measureOf(move.from, move.to);
+    return found ? [{ ...found, amount: reversing ? -move.amount : move.amount }] : [];
+  });
+}
+
+/**
+ * The deltas of counted movements on the entry's business date: gifts by form, money to and from projects
+ * by the category of the project (`categoryOf`, as it was when the money moved) and form.
+ */
+function postingDeltas(
+  counted: readonly CountedMove[],
+  businessDate: string,
+  categoryOf: (projectId: string) => string | undefined,
+): FigureDelta[] {
+  return counted.map(({ measure, account, amount }) => {
+    const isGift = measure === 'funds.received' || measure === 'funds.refunded';
+    return {
+      measure,
+      organizationId: account.organization_id,
+      on: businessDate,
+      d1: isGift ? account.form : (categoryOf(account.project_id ?? '') ?? ''),
+      d2: isGift ? '' : account.form,
+      value: amount,
+    };
+  });
+}
+
+/** The figures of one journal entry's movements, in the entry's transaction. */
 export async function recordPostingFigures(
   executor: Executor,
   kind: TEntryKind,
   businessDate: string,
-  moves: readonly { from: LedgerAccountRow | null; to: LedgerAccountRow | null; amount: number }[],
+  moves: readonly Move[],
 ): Promise<void> {
-  const reversing = kind === 'reversal';
-  const counted = moves.flatMap((move) => {
-    const found = reversing ? measureOf(move.to, move.from) : measureOf(move.from, move.to);
-    return found ? [{ ...found, amount: reversing ? -move.amount : move.amount }] : [];
-  });
+  const counted = countedMoves(kind, moves);
   if (counted.length === 0) return;
   const projectIds = counted.flatMap((c) => (c.account.project_id ? [c.account.project_id] : []));
   const categories = projectIds.length > 0 ? await projectCategories(executor, projectIds) : new Map<string, string>();
-  const deltas: FigureDelta[] = counted.map(({ measure, account, amount }) => ({
-    measure,
-    organizationId: account.organization_id,
-    on: businessDate,
-    d1:
-      measure === 'funds.received' || measure === 'funds.refunded'
-        ? account.form
-        : (categories.get(account.project_id ?? '') ?? ''),
-    d2: measure === 'funds.received' || measure === 'funds.refunded' ? '' : account.form,
-    value: amount,
-  }));
-  await addFigures(executor, deltas);
+  await addFigures(
+    executor,
+    postingDeltas(counted, businessDate, (projectId) => categories.get(projectId)),
+  );
+}
+
+/** Trace links per batch of a replay (each one movement, or the part of one that a gift's share paid). */
+const REPLAY_BATCH = 5000;
+
+/**
+ * The funds source's replay: every movement again from the trace links (a posting writes the links of each
+ * flow, adding up to its amount), with the entry's kind and business date and the accounts on both sides,
+ * through the live path's classification; the paid project's category as it was when the entry was made.
+ */
+async function* replayFundFigures(executor: Executor): AsyncGenerator<FigureReplayBatch> {
+  const total = await countTraceLinks(executor);
+  let done = 0;
+  let afterId: string | null = null;
+  for (;;) {
+    const links = await traceLinksAfter(executor, afterId, REPLAY_BATCH);
+    if (links.length === 0) return;
+    const accountIds = new Set(links.flatMap((link) => [link.from_account_id, link.to_account_id]));
+    const accounts = new Map(
+      (
+        await findAccountsByIds(
+          executor,
+          [...accountIds].filter((id) => id !== null),
+        )
+      ).map((row) => [row.id, row]),
+    );
+    const account = (id: string | null) => (id ? (accounts.get(id) ?? null) : null);
+    const moves = links.map((link) => ({
+      link,
+      counted: countedMoves(link.kind, [
+        { from: account(link.from_account_id), to: account(link.to_account_id), amount: link.amount },
+      ]),
+    }));
+    const categoryWhen = await projectCategoriesWhen(
+      executor,
+      moves.flatMap(({ counted }) => counted.flatMap((c) => (c.account.project_id ? [c.account.project_id] : []))),
+    );
+    const deltas = moves.flatMap(({ link, counted }) =>
+      postingDeltas(counted, link.business_date, (projectId) => categoryWhen(projectId, link.entry_id)),
+    );
+    done += links.length;
+    afterId = links[links.length - 1]?.id ?? null;
+    yield { deltas, done, total };
+  }
 }
 
 const MONEY_NOTE = {
@@ -150,4 +224,5 @@ export const fundFigures: FigureSource = {
       total: matching.length,
     };
   },
+  replay: replayFundFigures,
 };

@@ -1,6 +1,6 @@
 import { tablesOf, type Executor } from '../../platform/db/index.js';
 import type { FigureRecordQuery } from '../../platform/figures/index.js';
-import type { ProjectRow, ProjectTables } from './tables.js';
+import type { ProjectRow, ProjectTables, ProjectTransitionRow } from './tables.js';
 
 const db = (executor: Executor) => tablesOf<ProjectTables>(executor);
 
@@ -59,4 +59,47 @@ export async function projectsBehindFigure(
     select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count.n };
+}
+
+/** How many projects there are, for the progress of a replay of their figures. */
+export async function countProjects(executor: Executor): Promise<number> {
+  const row = await db(executor)
+    .selectFrom('projects')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** The next projects by id after `afterId` (from the first when null): a replay reads them a batch at a time. */
+export async function projectsAfter(executor: Executor, afterId: string | null, limit: number): Promise<ProjectRow[]> {
+  let select = db(executor).selectFrom('projects').selectAll();
+  if (afterId !== null) select = select.where('id', '>', afterId);
+  return select.orderBy('id').limit(limit).execute();
+}
+
+export type TransitionStep = Pick<
+  ProjectTransitionRow,
+  'id' | 'project_id' | 'action' | 'from_status' | 'to_status' | 'on_date'
+>;
+
+/** The lifecycle steps of these projects, per project in the order they were taken. */
+export async function transitionsOf(
+  executor: Executor,
+  projectIds: readonly string[],
+): Promise<Map<string, TransitionStep[]>> {
+  const steps = new Map<string, TransitionStep[]>();
+  if (projectIds.length === 0) return steps;
+  const rows = await db(executor)
+    .selectFrom('project_transitions')
+    .select(['id', 'project_id', 'action', 'from_status', 'to_status', 'on_date'])
+    .where('project_id', 'in', [...projectIds])
+    .orderBy('project_id')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    const list = steps.get(row.project_id);
+    if (list) list.push(row);
+    else steps.set(row.project_id, [row]);
+  }
+  return steps;
 }

@@ -1,7 +1,9 @@
 import { BENEFICIARY_GROUP, PROJECT_CATEGORY, PROJECT_STATUS, type TProjectStatus } from '@tongxin/contracts';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
-import { addFigures, type FigureDelta, type FigureRecords, type FigureSource } from '../../platform/figures/index.js';
+import { addFigures, type FigureRecords, type FigureSource } from '../../platform/figures/index.js';
+import { editDeltas, editMovesFigures, transitionDeltas } from './figures-deltas.js';
+import { replayProjectFigures } from './figures-replay.js';
 import { approvalDate, projectsBehindFigure } from './figures.repository.js';
 import type { ProjectRow } from './tables.js';
 
@@ -12,16 +14,6 @@ const group = {
   values: BENEFICIARY_GROUP.labels,
 };
 const status = { name: 'status', label: { 'zh-CN': '项目状态', en: 'Status' }, values: PROJECT_STATUS.labels };
-
-/**
- * A project counts in the figures from its approval (立项) on: drafts and submissions are not yet projects
- * of the organization, and one terminated before approval never was.
- */
-export function isCountedIn(status: TProjectStatus, suspendedFrom: TProjectStatus | null): boolean {
-  if (status === 'draft' || status === 'submitted') return false;
-  if (status === 'suspended') return suspendedFrom !== 'draft' && suspendedFrom !== 'submitted';
-  return true;
-}
 
 export const projectFigures: FigureSource = {
   name: 'projects',
@@ -105,27 +97,8 @@ export const projectFigures: FigureSource = {
       total,
     };
   },
+  replay: replayProjectFigures,
 };
-
-/** A project's weight in the status figures, signed: +1 entering a bucket, -1 leaving it. */
-function statusDeltas(project: ProjectRow, on: string, projectStatus: TProjectStatus, sign: 1 | -1): FigureDelta[] {
-  const base = { organizationId: project.owner_organization_id, on, d1: project.category, d2: projectStatus };
-  return [
-    { ...base, measure: 'projects.count', value: sign },
-    { ...base, measure: 'projects.budget', value: sign * project.budget },
-  ];
-}
-
-function beneficiaryDeltas(project: ProjectRow, on: string, sign: 1 | -1): FigureDelta[] {
-  const counts = JSON.parse(project.beneficiary_counts) as { group: string; count: number }[];
-  return counts.map((entry) => ({
-    measure: 'projects.beneficiaries',
-    organizationId: project.owner_organization_id,
-    on,
-    d1: entry.group,
-    value: sign * entry.count,
-  }));
-}
 
 /** Figures of one lifecycle step: approval adds the project; later steps move it between statuses. */
 export async function recordTransitionFigures(
@@ -134,23 +107,12 @@ export async function recordTransitionFigures(
   to: TProjectStatus,
   on: string,
 ): Promise<void> {
-  const wasCounted = isCountedIn(project.status, project.suspended_from);
-  const deltas: FigureDelta[] = [];
-  if (to === 'approved' && !wasCounted) {
-    const base = { organizationId: project.owner_organization_id, on, d1: project.category };
-    deltas.push({ ...base, measure: 'projects.approved', value: 1 });
-    deltas.push({ ...base, measure: 'projects.approved_budget', value: project.budget });
-    deltas.push(...beneficiaryDeltas(project, on, 1));
-    deltas.push(...statusDeltas(project, on, to, 1));
-  } else if (wasCounted) {
-    deltas.push(...statusDeltas(project, on, project.status, -1), ...statusDeltas(project, on, to, 1));
-  }
-  await addFigures(executor, deltas);
+  await addFigures(executor, transitionDeltas(project, to, on));
 }
 
 /**
- * Figures of an edit to a counted project's category or budget: the status figures change today, the
- * approval figures on the approval date (立项金额 of a year is the approved projects' current budgets).
+ * Figures of an edit to a counted project's category, budget or beneficiaries: the status figures change
+ * today, the approval figures on the approval date.
  */
 export async function recordEditFigures(
   executor: Executor,
@@ -158,26 +120,7 @@ export async function recordEditFigures(
   after: ProjectRow,
   today: string,
 ): Promise<void> {
-  if (!isCountedIn(before.status, before.suspended_from)) return;
-  if (
-    before.category === after.category &&
-    before.budget === after.budget &&
-    before.beneficiary_counts === after.beneficiary_counts
-  )
-    return;
+  if (!editMovesFigures(before, after)) return;
   const approvedOn = (await approvalDate(executor, before.id)) ?? today;
-  const approval = (project: ProjectRow, sign: 1 | -1): FigureDelta[] => {
-    const base = { organizationId: project.owner_organization_id, on: approvedOn, d1: project.category };
-    return [
-      { ...base, measure: 'projects.approved', value: sign },
-      { ...base, measure: 'projects.approved_budget', value: sign * project.budget },
-      ...beneficiaryDeltas(project, approvedOn, sign),
-    ];
-  };
-  await addFigures(executor, [
-    ...approval(before, -1),
-    ...approval(after, 1),
-    ...statusDeltas(before, today, before.status, -1),
-    ...statusDeltas(after, today, after.status, 1),
-  ]);
+  await addFigures(executor, editDeltas(before, after, today, approvedOn));
 }

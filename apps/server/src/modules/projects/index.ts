@@ -18,6 +18,7 @@ export { projectErrors } from './errors.js';
 export { createProject, findProjects, getProject, transitionProject, updateProject } from './project.service.js';
 export { addAcceptance, addInspection, addMilestone, addReport, uploadProjectFile } from './records.service.js';
 export { projectCategories, projectFundingFacts, projectNames, type ProjectFundingFacts } from './funding-facts.js';
+export { projectCategoriesWhen } from './figures-replay.js';
 export { TRANSITIONS } from './state-machine.js';
 export type { ProjectTables } from './tables.js';
 export { findPublicProjects, getPublicProject, publicProjectPhoto } from './public.service.js';

@@ -38,3 +38,45 @@ export async function householdsBehindFigure(
   ]);
   return { rows, total: count.n };
 }
+
+/** How many households there are, for the progress of a replay of their figures. */
+export async function householdTotal(executor: Executor): Promise<number> {
+  const row = await tablesOf<RegistryTables>(executor)
+    .selectFrom('households')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** The next households by id after `afterId` (from the first when null), with their owning organization. */
+export async function householdsAfter(
+  executor: Executor,
+  afterId: string | null,
+  limit: number,
+): Promise<Pick<HouseholdRow, 'id' | 'organization_id'>[]> {
+  let select = tablesOf<RegistryTables>(executor).selectFrom('households').select(['id', 'organization_id']);
+  if (afterId !== null) select = select.where('id', '>', afterId);
+  return select.orderBy('id').limit(limit).execute();
+}
+
+/** The dated versions of these households, per household from the earliest. */
+export async function versionsOf(
+  executor: Executor,
+  householdIds: readonly string[],
+): Promise<Map<string, Pick<HouseholdVersionRow, 'valid_from' | 'type' | 'monitoring_category'>[]>> {
+  const versions = new Map<string, Pick<HouseholdVersionRow, 'valid_from' | 'type' | 'monitoring_category'>[]>();
+  if (householdIds.length === 0) return versions;
+  const rows = await tablesOf<RegistryTables>(executor)
+    .selectFrom('household_versions')
+    .select(['household_id', 'valid_from', 'type', 'monitoring_category'])
+    .where('household_id', 'in', [...householdIds])
+    .orderBy('household_id')
+    .orderBy('valid_from')
+    .execute();
+  for (const { household_id, ...version } of rows) {
+    const list = versions.get(household_id);
+    if (list) list.push(version);
+    else versions.set(household_id, [version]);
+  }
+  return versions;
+}

@@ -1,9 +1,14 @@
 import { HOUSEHOLD_TYPE, MONITORING_CATEGORY } from '@tongxin/contracts';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
-import { addFigures, type FigureDelta, type FigureSource } from '../../platform/figures/index.js';
+import {
+  addFigures,
+  type FigureDelta,
+  type FigureReplayBatch,
+  type FigureSource,
+} from '../../platform/figures/index.js';
 import { beijingDate } from '../../platform/time.js';
-import { householdsBehindFigure } from './figures.repository.js';
+import { householdTotal, householdsAfter, householdsBehindFigure, versionsOf } from './figures.repository.js';
 import type { HouseholdRow } from './tables.js';
 
 const NOT_MONITORED = { 'zh-CN': '非监测对象', en: 'Not monitored' };
@@ -59,6 +64,7 @@ export const registryFigures: FigureSource = {
       total,
     };
   },
+  replay: replayRegistryFigures,
 };
 
 function householdDelta(
@@ -87,13 +93,57 @@ export async function recordNewHouseholds(
   );
 }
 
+type Placed = Pick<HouseholdRow, 'organization_id' | 'type' | 'monitoring_category'>;
+
 /** A change of type or monitoring category moves the household on the day the change takes effect. */
+function changeDeltas(before: Placed, after: Placed, effectiveOn: string): FigureDelta[] {
+  if (before.type === after.type && before.monitoring_category === after.monitoring_category) return [];
+  return [householdDelta(before, effectiveOn, -1), householdDelta(after, effectiveOn, 1)];
+}
+
 export async function recordHouseholdChange(
   executor: Executor,
   before: HouseholdRow,
   after: HouseholdRow,
   effectiveOn: string,
 ): Promise<void> {
-  if (before.type === after.type && before.monitoring_category === after.monitoring_category) return;
-  await addFigures(executor, [householdDelta(before, effectiveOn, -1), householdDelta(after, effectiveOn, 1)]);
+  await addFigures(executor, changeDeltas(before, after, effectiveOn));
+}
+
+/** Households per batch of a replay, each with its versions. */
+const REPLAY_BATCH = 2000;
+
+/**
+ * The registry source's replay, from the dated history: a household's first version puts it on record from
+ * its start, each later version that changed the type or monitoring category moves it on the version's
+ * start. Versions of one day are merged as they are written, so they give what the live path's moves net to.
+ */
+async function* replayRegistryFigures(executor: Executor): AsyncGenerator<FigureReplayBatch> {
+  const total = await householdTotal(executor);
+  let done = 0;
+  let afterId: string | null = null;
+  for (;;) {
+    const households = await householdsAfter(executor, afterId, REPLAY_BATCH);
+    if (households.length === 0) return;
+    const versions = await versionsOf(
+      executor,
+      households.map((household) => household.id),
+    );
+    const deltas: FigureDelta[] = [];
+    for (const household of households) {
+      let previous: Placed | null = null;
+      for (const version of versions.get(household.id) ?? []) {
+        const placed = { ...version, organization_id: household.organization_id };
+        deltas.push(
+          ...(previous
+            ? changeDeltas(previous, placed, version.valid_from)
+            : [householdDelta(placed, version.valid_from, 1)]),
+        );
+        previous = placed;
+      }
+    }
+    done += households.length;
+    afterId = households[households.length - 1]?.id ?? null;
+    yield { deltas, done, total };
+  }
 }

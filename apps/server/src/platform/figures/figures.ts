@@ -18,6 +18,11 @@ export type FigureDelta = {
  * what was committed. Deltas for the same bucket are merged first; ones that cancel out write nothing.
  */
 export async function addFigures(executor: Executor, deltas: readonly FigureDelta[]): Promise<void> {
+  await addToBuckets(executor, bucketRowsOf(deltas));
+}
+
+/** The bucket rows of deltas: each in its year and its day, merged per bucket, those that cancel out left out. */
+export function bucketRowsOf(deltas: readonly FigureDelta[]): FigureBucketRow[] {
   const merged = new Map<string, FigureBucketRow>();
   for (const delta of deltas) {
     if (delta.value === 0) continue;
@@ -40,10 +45,7 @@ export async function addFigures(executor: Executor, deltas: readonly FigureDelt
       else merged.set(key, row);
     }
   }
-  await addToBuckets(
-    executor,
-    [...merged.values()].filter((row) => row.value !== 0),
-  );
+  return [...merged.values()].filter((row) => row.value !== 0);
 }
 
 /**

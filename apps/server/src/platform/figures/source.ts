@@ -1,5 +1,7 @@
 import type { Localized } from '@tongxin/contracts';
 import type { ServiceContext } from '../context.js';
+import type { Executor } from '../db/index.js';
+import type { FigureDelta } from './figures.js';
 
 /** What a measure counts, so every figure says what it is. */
 export type MeasureDefinition = {
@@ -34,6 +36,9 @@ export type FigureRecordQuery = {
   limit: number;
 };
 
+/** Deltas recomputed from a source's records, and how far the replay has come (records read, of all). */
+export type FigureReplayBatch = { deltas: readonly FigureDelta[]; done: number; total: number };
+
 /**
  * What a module contributes to statistics: the measures it writes with `addFigures`, and how to list the
  * records behind a figure. The statistics module reads every source through this shape and knows none.
@@ -46,4 +51,11 @@ export type FigureSource = {
   order: number;
   measures: Readonly<Record<string, MeasureDefinition>>;
   records: (ctx: ServiceContext, query: FigureRecordQuery) => Promise<FigureRecords>;
+  /**
+   * Every delta the module's live path has written, recomputed from its own records — the same measure,
+   * organization, date and dimensions, through the same classification — a batch at a time, so that a large
+   * database is never read whole (`tongxin figures verify` and `rebuild`). Runs inside one transaction on
+   * the executor it is given. A source without one is neither checked nor rebuilt.
+   */
+  replay?: (executor: Executor) => AsyncIterable<FigureReplayBatch>;
 };
