@@ -633,9 +633,7 @@ export const en: Record<MessageKey, string> = {
   'projects.recordedBy': 'Recorded by {user} at {time}',
   'projects.beneficiary.count': '{count} {unit}',
 
-  'projects.export.button': 'Export',
   'projects.export.hint': 'Export the filtered list of projects to Excel',
-  'projects.export.done': 'Exported {name}',
 
   'projects.field.name': 'Name',
   'projects.field.code': 'Code',
@@ -949,6 +947,7 @@ export const en: Record<MessageKey, string> = {
     'Once the draft is submitted, every step (approval, start, completion, acceptance, closing) is kept here by date',
 
   'projects.supervision.refresh': 'Refresh',
+  'projects.supervision.exportHint': 'Export the board’s overdue items (as filtered by kind) to Excel',
   'projects.supervision.projects': 'Projects with overdue items',
   'projects.supervision.items': 'Overdue items',
   'projects.supervision.byKind': 'By kind',

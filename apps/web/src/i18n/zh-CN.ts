@@ -611,9 +611,7 @@ export const zhCN = {
   'projects.recordedBy': '{user} 记录于 {time}',
   'projects.beneficiary.count': '{count} {unit}',
 
-  'projects.export.button': '导出',
   'projects.export.hint': '按当前筛选条件导出 Excel 项目清单',
-  'projects.export.done': '已导出 {name}',
 
   'projects.field.name': '项目名称',
   'projects.field.code': '项目编号',
@@ -904,6 +902,7 @@ export const zhCN = {
   'projects.timeline.emptyHint': '草稿申报后，每一步（立项、实施、完工、验收、结项）都会按时间记在这里',
 
   'projects.supervision.refresh': '刷新',
+  'projects.supervision.exportHint': '把看板上的逾期事项（按当前类型筛选）导出为 Excel',
   'projects.supervision.projects': '有逾期事项的项目',
   'projects.supervision.items': '逾期事项',
   'projects.supervision.byKind': '按类型',

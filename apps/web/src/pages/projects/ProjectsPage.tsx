@@ -1,5 +1,5 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   ORGANIZATION_LEVEL_LABELS,
   ORGANIZATION_LEVELS,
@@ -10,13 +10,14 @@ import {
   type TProjectCategory,
   type TProjectStatus,
 } from '@tongxin/contracts';
-import { App, Button, Card, DatePicker, Input, Select, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, DatePicker, Input, Select, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keys } from '../../api/keys';
 import { exportProjects, fetchProjects, type ProjectListQuery } from '../../api/projects';
 import { EmptyState } from '../../components/EmptyState';
+import { ExportButton } from '../../components/ExportButton';
 import { ListTable, NoMatch } from '../../components/ListTable';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { RegionCascader } from '../../components/RegionCascader';
@@ -92,7 +93,6 @@ export function ProjectsPage() {
   const navigate = useNavigate();
   const ownRegion = useOwnRegion();
   const runsProjects = useRunsProjects();
-  const { message } = App.useApp();
   const [params, update] = useListParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const columnChoice = useColumnChoice('projectColumns', COLUMN_KEYS, DEFAULT_COLUMNS);
@@ -121,11 +121,6 @@ export function ProjectsPage() {
     queryKey: keys.projectList(query),
     queryFn: ({ signal }) => fetchProjects(query, signal),
     placeholderData: keepPreviousData,
-  });
-  const exporting = useMutation({
-    mutationFn: () => exportProjects(query),
-    onSuccess: (name) => void message.success(t('projects.export.done', { name })),
-    onError: (error) => void message.error(error.message),
   });
 
   const clearFilters = () => {
@@ -313,16 +308,11 @@ export function ProjectsPage() {
             onChange={(value) => update({ year: value ? value.year() : null })}
           />
           <div className="tx-toolbar-actions">
-            <Tooltip title={t('projects.export.hint')}>
-              <Button
-                icon={<DownloadOutlined />}
-                loading={exporting.isPending}
-                disabled={(list.data?.total ?? 0) === 0}
-                onClick={() => exporting.mutate()}
-              >
-                {t('projects.export.button')}
-              </Button>
-            </Tooltip>
+            <ExportButton
+              run={() => exportProjects(query)}
+              hint={t('projects.export.hint')}
+              disabled={(list.data?.total ?? 0) === 0}
+            />
             <ColumnPicker
               choice={columnChoice}
               keys={COLUMN_KEYS}

@@ -1,11 +1,12 @@
-import { CheckCircleOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { CheckCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import type { TOverdueItem, TSupervisionRow } from '@tongxin/contracts';
-import { App, Button, Card, Result, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Result, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { keys } from '../../api/keys';
 import { exportSupervision, fetchSupervision } from '../../api/projects';
+import { ExportButton } from '../../components/ExportButton';
 import { ErrorState } from '../../components/ErrorState';
 import { useT } from '../../i18n/useT';
 import { beijingToday, formatDateTime } from '../../lib/dates';
@@ -93,7 +94,6 @@ function OverdueItems({ row, kind }: { row: TSupervisionRow; kind: OverdueKind |
  */
 export function SupervisionPage() {
   const t = useT();
-  const { message } = App.useApp();
   const [params, update] = useListParams();
   const kind = pickOne(params.get('kind'), OVERDUE_KINDS);
   const board = useQuery({ queryKey: keys.supervision, queryFn: ({ signal }) => fetchSupervision(signal) });
@@ -109,25 +109,17 @@ export function SupervisionPage() {
   ) as Record<OverdueKind, number>;
   const shown = kind ? rows.filter((row) => row.overdue.some((item) => item.kind === kind)) : rows;
   const total = rows.reduce((n, row) => n + row.overdue.length, 0);
-  const exporting = useMutation({
-    mutationFn: () => exportSupervision(kind),
-    onSuccess: (name) => void message.success(t('projects.export.done', { name })),
-    onError: (error) => void message.error(error.message),
-  });
   const expandedKeys = expanded ?? (rows.length <= OPEN_AT_ONCE ? rows.map((row) => row.project.id) : []);
 
   const title = (
     <div className="tx-page-title-row">
       <h1>{t('nav.projects.supervision')}</h1>
       <Space>
-        <Button
-          icon={<DownloadOutlined />}
-          loading={exporting.isPending}
+        <ExportButton
+          run={() => exportSupervision(kind)}
+          hint={t('projects.supervision.exportHint')}
           disabled={total === 0}
-          onClick={() => exporting.mutate()}
-        >
-          {t('projects.export.button')}
-        </Button>
+        />
         <Button
           icon={<ReloadOutlined />}
           loading={board.isFetching && !board.isPending}
