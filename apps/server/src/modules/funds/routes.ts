@@ -34,7 +34,7 @@ import {
 } from '@tongxin/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { serviceContext, type ApiApp } from '../../platform/http/index.js';
+import { contentDisposition, serviceContext, type ApiApp } from '../../platform/http/index.js';
 import { closedPeriodList, closePeriod, reverseEntry } from './correction.service.js';
 import {
   createDonor,
@@ -186,9 +186,8 @@ export function fundRoutes(app: ApiApp): void {
     },
     async (request, reply) => {
       const { number, pdf } = await receiptPdf(serviceContext(request), request.params.id);
-      const name = encodeURIComponent(`捐赠收据-${number}.pdf`);
       return reply
-        .header('content-disposition', `inline; filename="receipt-${number}.pdf"; filename*=UTF-8''${name}`)
+        .header('content-disposition', contentDisposition('inline', `捐赠收据-${number}.pdf`, `receipt-${number}.pdf`))
         .type('application/pdf')
         .send(pdf);
     },

@@ -17,7 +17,13 @@ import {
 } from '@tongxin/contracts';
 import { z } from 'zod';
 import { FILE_LIMITS_MB } from '../../platform/files/index.js';
-import { readUpload, serviceContext, type ApiApp } from '../../platform/http/index.js';
+import {
+  contentDisposition,
+  readUpload,
+  sendWorkbook,
+  serviceContext,
+  type ApiApp,
+} from '../../platform/http/index.js';
 import { beijingDate } from '../../platform/time.js';
 import { exportSupervision } from './export.service.js';
 import {
@@ -60,11 +66,7 @@ export function recordRoutes(app: ApiApp): void {
     },
     async (request, reply) => {
       const stream = exportSupervision(serviceContext(request), request.query.kind);
-      const name = encodeURIComponent(`逾期事项-${beijingDate()}.xlsx`);
-      return reply
-        .header('content-disposition', `attachment; filename="overdue.xlsx"; filename*=UTF-8''${name}`)
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(stream);
+      return sendWorkbook(reply, stream, `逾期事项-${beijingDate()}.xlsx`, 'overdue.xlsx');
     },
   );
 
@@ -131,7 +133,7 @@ export function recordRoutes(app: ApiApp): void {
       );
       return reply
         .type(file.mime)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('content-disposition', contentDisposition('inline', file.name, null))
         .send(fs.createReadStream(file.file));
     },
   );

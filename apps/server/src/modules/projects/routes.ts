@@ -9,7 +9,7 @@ import {
   ZUpdateProjectRequest,
 } from '@tongxin/contracts';
 import { z } from 'zod';
-import { serviceContext, type ApiApp } from '../../platform/http/index.js';
+import { sendWorkbook, serviceContext, type ApiApp } from '../../platform/http/index.js';
 import { beijingDate } from '../../platform/time.js';
 import { exportProjects } from './export.service.js';
 import {
@@ -46,11 +46,7 @@ export function projectRoutes(app: ApiApp): void {
     },
     async (request, reply) => {
       const stream = await exportProjects(serviceContext(request), request.query);
-      const name = encodeURIComponent(`项目清单-${beijingDate()}.xlsx`);
-      return reply
-        .header('content-disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${name}`)
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(stream);
+      return sendWorkbook(reply, stream, `项目清单-${beijingDate()}.xlsx`, 'projects.xlsx');
     },
   );
   app.post(

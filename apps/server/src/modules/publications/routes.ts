@@ -13,7 +13,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { FILE_LIMITS_MB } from '../../platform/files/index.js';
-import { readUpload, serviceContext, type ApiApp } from '../../platform/http/index.js';
+import { contentDisposition, readUpload, serviceContext, type ApiApp } from '../../platform/http/index.js';
 import { publicationFile, removePublicationFile, uploadPublicationFile, uploadRole } from './attachment.service.js';
 import {
   createPublication,
@@ -35,7 +35,7 @@ export function sendStoredFile(
 ) {
   return reply
     .type(file.mime)
-    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('content-disposition', contentDisposition('inline', file.name, null))
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', cacheControl)
     .send(fs.createReadStream(file.file));

@@ -18,10 +18,8 @@ import {
   ZVillage,
   ZVillageListQuery,
 } from '@tongxin/contracts';
-import type { PassThrough } from 'node:stream';
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { serviceContext, type ApiApp } from '../../platform/http/index.js';
+import { sendWorkbook, serviceContext, type ApiApp } from '../../platform/http/index.js';
 import { beijingDate } from '../../platform/time.js';
 import {
   createHousehold,
@@ -37,15 +35,6 @@ import { addPerson, removePerson, revealIdNumber, updatePerson } from './person.
 import { createVillage, findVillages, getVillage, updateVillage } from './village.service.js';
 
 const ZIdParams = z.object({ id: ZId });
-
-/** An export as a download named in Chinese (RFC 5987), with an ASCII name for older clients. */
-function sendWorkbook(reply: FastifyReply, stream: PassThrough, asciiName: string, name: string) {
-  const encoded = encodeURIComponent(`${name}-${beijingDate()}.xlsx`);
-  return reply
-    .header('content-disposition', `attachment; filename="${asciiName}.xlsx"; filename*=UTF-8''${encoded}`)
-    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .send(stream);
-}
 
 export function registryRoutes(app: ApiApp): void {
   const villages = ['registry: villages'];
@@ -88,7 +77,12 @@ export function registryRoutes(app: ApiApp): void {
       },
     },
     async (request, reply) =>
-      sendWorkbook(reply, exportVillages(serviceContext(request), request.query), 'villages', '村名单'),
+      sendWorkbook(
+        reply,
+        exportVillages(serviceContext(request), request.query),
+        `村名单-${beijingDate()}.xlsx`,
+        'villages.xlsx',
+      ),
   );
   app.get(
     '/api/v1/villages/:id',
@@ -155,7 +149,12 @@ export function registryRoutes(app: ApiApp): void {
       },
     },
     async (request, reply) =>
-      sendWorkbook(reply, exportHouseholds(serviceContext(request), request.query), 'households', '农户名单'),
+      sendWorkbook(
+        reply,
+        exportHouseholds(serviceContext(request), request.query),
+        `农户名单-${beijingDate()}.xlsx`,
+        'households.xlsx',
+      ),
   );
   app.post(
     '/api/v1/households',

@@ -8,7 +8,7 @@ import {
   ZStatisticsSummary,
 } from '@tongxin/contracts';
 import { z } from 'zod';
-import { serviceContext, type ApiApp } from '../../platform/http/index.js';
+import { sendWorkbook, serviceContext, type ApiApp } from '../../platform/http/index.js';
 import { beijingDate } from '../../platform/time.js';
 import { annualWorkbook } from './annual-export.js';
 import { annualPack, issueAnnualPack } from './annual.service.js';
@@ -54,11 +54,12 @@ export function statisticsRoutes(app: ApiApp): void {
     },
     async (request, reply) => {
       const summary = await statisticsSummary(serviceContext(request), sources(), request.query);
-      const name = encodeURIComponent(`统计-${beijingDate()}.xlsx`);
-      return reply
-        .header('content-disposition', `attachment; filename="statistics.xlsx"; filename*=UTF-8''${name}`)
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(summaryWorkbook(summary, request.lang));
+      return sendWorkbook(
+        reply,
+        summaryWorkbook(summary, request.lang),
+        `统计-${beijingDate()}.xlsx`,
+        'statistics.xlsx',
+      );
     },
   );
   app.get(
@@ -95,11 +96,8 @@ export function statisticsRoutes(app: ApiApp): void {
     },
     async (request, reply) => {
       const pack = await annualPack(serviceContext(request), sources(), request.query);
-      const name = encodeURIComponent(`${pack.organizationName}-${pack.year}年度数据.xlsx`);
-      return reply
-        .header('content-disposition', `attachment; filename="annual-${pack.year}.xlsx"; filename*=UTF-8''${name}`)
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(await annualWorkbook(pack, request.lang));
+      const name = `${pack.organizationName}-${pack.year}年度数据.xlsx`;
+      return sendWorkbook(reply, await annualWorkbook(pack, request.lang), name, `annual-${pack.year}.xlsx`);
     },
   );
   app.post(

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZImportJob, ZImportKind, ZImportProblem, ZPageQuery } from '@tongxin/contracts';
 import { z } from 'zod';
-import { serviceContext, type ApiApp } from '../../../platform/http/index.js';
+import { contentDisposition, serviceContext, XLSX_TYPE, type ApiApp } from '../../../platform/http/index.js';
 import { platformErrors } from '../../../platform/errors/index.js';
 import { importErrors } from './errors.js';
 import { errorReportFile, getImportJob, importProblems, listImports, startImport } from './import-jobs.service.js';
@@ -15,11 +15,6 @@ const ZKind = ZImportKind;
 const ZIdParams = z.object({ id: z.uuid() });
 const ZJob = ZImportJob;
 const tags = ['registry: import'];
-
-/** RFC 5987 filename for Chinese names in Content-Disposition. */
-function attachment(name: string): string {
-  return `attachment; filename="download${path.extname(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function importRoutes(app: ApiApp): void {
   app.post(
@@ -35,7 +30,7 @@ export function importRoutes(app: ApiApp): void {
       },
     },
     async (request, reply) => {
-      const ctx = { ...serviceContext(request), lang: request.lang };
+      const ctx = serviceContext(request);
       const { dataDir, databaseUrl } = request.server.tongxin.config;
       const part = await request.file();
       if (!part) throw importErrors.badFile();
@@ -80,7 +75,7 @@ export function importRoutes(app: ApiApp): void {
         response: { 200: z.object({ items: z.array(ZJob) }) },
       },
     },
-    async (request) => ({ items: await listImports({ ...serviceContext(request), lang: request.lang }) }),
+    async (request) => ({ items: await listImports(serviceContext(request)) }),
   );
 
   app.get(
@@ -96,12 +91,10 @@ export function importRoutes(app: ApiApp): void {
     },
     async (request, reply) => {
       const name = `${TEMPLATE_NAMES[request.params.kind]}.${request.query.format}`;
-      void reply.header('content-disposition', attachment(name));
+      void reply.header('content-disposition', contentDisposition('attachment', name));
       if (request.query.format === 'csv')
         return reply.type('text/csv; charset=utf-8').send(templateCsv(request.params.kind));
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(await templateWorkbook(request.params.kind));
+      return reply.type(XLSX_TYPE).send(await templateWorkbook(request.params.kind));
     },
   );
 
@@ -111,7 +104,7 @@ export function importRoutes(app: ApiApp): void {
       config: { access: 'write' },
       schema: { tags, summary: 'Progress and outcome of an import', params: ZIdParams, response: { 200: ZJob } },
     },
-    async (request) => getImportJob({ ...serviceContext(request), lang: request.lang }, request.params.id),
+    async (request) => getImportJob(serviceContext(request), request.params.id),
   );
 
   app.get(
@@ -135,7 +128,7 @@ export function importRoutes(app: ApiApp): void {
     },
     async (request) => {
       const { page, pageSize } = request.query;
-      const result = await importProblems({ ...serviceContext(request), lang: request.lang }, request.params.id, {
+      const result = await importProblems(serviceContext(request), request.params.id, {
         offset: (page - 1) * pageSize,
         limit: pageSize,
       });
@@ -150,12 +143,10 @@ export function importRoutes(app: ApiApp): void {
       schema: { tags, summary: 'The error workbook: bad cells marked, reasons beside them', params: ZIdParams },
     },
     async (request, reply) => {
-      const ctx = { ...serviceContext(request), lang: request.lang };
+      const ctx = serviceContext(request);
       const report = await errorReportFile(ctx, request.params.id, request.server.tongxin.config.dataDir);
-      void reply.header('content-disposition', attachment(report.name));
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(fs.createReadStream(report.file));
+      void reply.header('content-disposition', contentDisposition('attachment', report.name));
+      return reply.type(XLSX_TYPE).send(fs.createReadStream(report.file));
     },
   );
 }
