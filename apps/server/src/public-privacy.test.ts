@@ -542,12 +542,18 @@ describe('personal data on everything anyone can reach without signing in', () =
       [FULL_NAME_DONOR, '张先生', '刘女士', '周**辛', '匿名'].sort(),
     );
 
-    const traces = answers
-      .filter((a) => a.route === 'POST /api/v1/public/receipts/verify')
-      .map((a) => JSON.parse(a.body.toString('utf8')) as TPortalReceiptTrace);
-    expect(new Set(traces.map((t) => t.gift.publicName))).toEqual(
+    const tracesIn = (lang: string) =>
+      answers
+        .filter((a) => a.route === 'POST /api/v1/public/receipts/verify' && a.request.endsWith(`(${lang})`))
+        .map((a) => JSON.parse(a.body.toString('utf8')) as TPortalReceiptTrace);
+    expect(new Set(tracesIn('zh-CN').map((t) => t.gift.publicName))).toEqual(
       new Set([FULL_NAME_DONOR, '张先生', '刘女士', '周**辛', '匿名']),
     );
+    // In English the same choices: a surname with a title, or no name at all.
+    expect(new Set(tracesIn('en').map((t) => t.gift.publicName))).toEqual(
+      new Set([FULL_NAME_DONOR, 'Mr 张', 'Ms 刘', '周**辛', 'Anonymous']),
+    );
+    const traces = [...tracesIn('zh-CN'), ...tracesIn('en')];
     // Payees who are people appear masked in a gift's trace, never by name.
     const paidTo = traces.flatMap((t) => t.steps.flatMap((s) => (s.direction === 'out' ? [s.to ?? ''] : [])));
     expect(paidTo.join('\n')).toMatch(/钱\*\*己|孙\*\*庚/);
