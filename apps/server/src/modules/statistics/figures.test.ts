@@ -10,14 +10,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, type ServiceContext } from '../../platform/context.js';
 import { beijingDate } from '../../platform/time.js';
-import { makeOrganization, makeProject } from '../../test-support/factories.js';
+import { makeOrganization, makeProject, unique } from '../../test-support/factories.js';
 import { donate, fundAccountId } from '../../test-support/funds-factories.js';
 import { startTestServer, type TestServer } from '../../test-support/test-app.js';
 import { testDialect } from '../../test-support/test-database.js';
 import { allocateToProject, fundAccounts, refundDonation } from '../funds/index.js';
 import { moveOrganization } from '../organizations/index.js';
 import { transitionProject, updateProject } from '../projects/index.js';
-import { addFigures, type FigureSource } from '../../platform/figures/index.js';
+import { addFigures, rebuildFigures, type FigureSource } from '../../platform/figures/index.js';
 import { figureRecords, statisticsSummary } from './index.js';
 
 let server: TestServer;
@@ -253,6 +253,83 @@ describe('as of a date, over the tree as it stood', () => {
     expect(result.rows.map((row) => [row.key.category, row.values['projects.approved_budget']])).toEqual([
       ['health', 7_000_00],
     ]);
+  });
+});
+
+describe('summary rows in one order, whatever order the buckets are read in', () => {
+  it('largest first, ties as the tree reads or by region code, an organization’s rows together; the same after a rebuild', async () => {
+    const db = server.database.db;
+    const s = unique();
+    // Made in another order than they read in (阿拉善 < 包头 < 赤峰 by pinyin, not by code units or ids), and
+    // their projects approved in yet another, so that neither ids nor the order buckets were written give it.
+    const root = await makeOrganization(db, { name: `内蒙古${s}`, level: 'provincial', regionCode: '150000' });
+    const baotou = await makeOrganization(db, {
+      name: `包头${s}`,
+      level: 'prefecture',
+      regionCode: '150200',
+      parent: root,
+    });
+    const kundulun = await makeOrganization(db, { name: `昆都仑${s}`, regionCode: '150203', parent: baotou });
+    const alxa = await makeOrganization(db, {
+      name: `阿拉善${s}`,
+      level: 'prefecture',
+      regionCode: '152900',
+      parent: root,
+    });
+    const chifeng = await makeOrganization(db, {
+      name: `赤峰${s}`,
+      level: 'prefecture',
+      regionCode: '150400',
+      parent: root,
+    });
+    await approvedProject(chifeng, 'health', 50_00, '2025-03-05');
+    await approvedProject(kundulun, 'education', 100_00, '2025-03-04');
+    await approvedProject(baotou, 'education', 100_00, '2025-03-03');
+    await approvedProject(alxa, 'education', 100_00, '2025-03-02');
+    await approvedProject(root, 'education', 100_00, '2025-03-01');
+    await approvedProject(chifeng, 'education', 300_00, '2025-03-06');
+    const ask = (groupBy: string[]) =>
+      summary({ measures: ['projects.approved_budget'], groupBy, organizationId: root.id, year: 2025 });
+    const shown = (result: TStatisticsSummary) =>
+      result.rows.map((row) => [
+        ...result.groupBy.map((g) => row.labels[g]?.['zh-CN'] ?? ''),
+        row.values['projects.approved_budget'],
+      ]);
+    const questions = [['organization'], ['city'], ['organization', 'category'], ['category', 'organization']];
+    const before = await Promise.all(questions.map(ask));
+    expect(shown(before[0] as TStatisticsSummary)).toEqual([
+      [chifeng.name, 350_00],
+      [root.name, 100_00],
+      [alxa.name, 100_00],
+      [baotou.name, 100_00],
+      [kundulun.name, 100_00],
+    ]);
+    expect(
+      (before[1] as TStatisticsSummary).rows.map((row) => [row.key.city, row.values['projects.approved_budget']]),
+    ).toEqual([
+      ['150400', 350_00],
+      ['150200', 200_00],
+      ['150000', 100_00],
+      ['152900', 100_00],
+    ]);
+    expect(shown(before[2] as TStatisticsSummary)).toEqual([
+      [chifeng.name, '教育助学', 300_00],
+      [chifeng.name, '健康医疗', 50_00],
+      [root.name, '教育助学', 100_00],
+      [alxa.name, '教育助学', 100_00],
+      [baotou.name, '教育助学', 100_00],
+      [kundulun.name, '教育助学', 100_00],
+    ]);
+    expect(shown(before[3] as TStatisticsSummary)).toEqual([
+      ['教育助学', chifeng.name, 300_00],
+      ['教育助学', root.name, 100_00],
+      ['教育助学', alxa.name, 100_00],
+      ['教育助学', baotou.name, 100_00],
+      ['教育助学', kundulun.name, 100_00],
+      ['健康医疗', chifeng.name, 50_00],
+    ]);
+    await rebuildFigures(ctx, server.app.tongxin.figureSources);
+    expect(await Promise.all(questions.map(ask))).toEqual(before);
   });
 });
 

@@ -113,9 +113,10 @@ export async function statisticsSummary(
   const network = await organizationsOn(ctx, period.to, query.organizationId);
   const current = await aggregate(ctx, measures, groupBy, period, network);
   const before = query.compare ? yearBefore(period) : null;
-  const previous = before
-    ? await aggregate(ctx, measures, groupBy, before, await organizationsOn(ctx, before.to, query.organizationId))
-    : null;
+  const networkBefore = before ? await organizationsOn(ctx, before.to, query.organizationId) : null;
+  const previous = before && networkBefore ? await aggregate(ctx, measures, groupBy, before, networkBefore) : null;
+  // Organizations as they stand at the range's end, and those of a year earlier that no longer do.
+  const known: Network = new Map([...(networkBefore ?? []), ...network]);
   const ids = [...new Set([...current.keys(), ...(previous?.keys() ?? [])])];
   // A bucket that was entered and left again (a project moving on from a status) sums to nothing: no row.
   const isEmpty = (values: Record<string, number> | undefined) => Object.values(values ?? {}).every((v) => v === 0);
@@ -131,9 +132,9 @@ export async function statisticsSummary(
     groupBy,
     measures,
     rows.map((row) => row.key),
-    network,
+    known,
   );
-  sortRows(rows, groupBy, measures);
+  sortRows(rows, groupBy, measures, known);
   const shares = new Map(
     measures.map((m) => [m.key, sharesInTenths(rows.map((row) => row.values[m.key] ?? 0))] as const),
   );
@@ -201,30 +202,96 @@ async function labelsFor(
   return labels;
 }
 
-/** Declared order for coded groupings (categories, levels…), years in order, everything else largest first. */
+type Row = { key: Record<string, string>; values: Record<string, number> };
+
+const LEVELS = Object.keys(ORGANIZATION_LEVEL_LABELS);
+const collator = new Intl.Collator('zh-CN');
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The organizations of a network as the tree reads: each parent before its children, siblings by name
+ * (pinyin order, then code units) and then id. Organizations outside the network have no place.
+ */
+function treeOrder(network: Network): Map<string, number> {
+  const children = new Map<string | null, TOrganizationTreeNode[]>();
+  for (const node of network.values()) {
+    const parent = node.parentId && network.has(node.parentId) ? node.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), node]);
+  }
+  const rank = new Map<string, number>();
+  const visit = (parent: string | null) => {
+    const siblings = (children.get(parent) ?? []).sort(
+      (a, b) => collator.compare(a.name, b.name) || byCode(a.name, b.name) || byCode(a.id, b.id),
+    );
+    for (const node of siblings) {
+      if (rank.has(node.id)) continue;
+      rank.set(node.id, rank.size);
+      visit(node.id);
+    }
+  };
+  visit(null);
+  return rank;
+}
+
+/**
+ * Puts rows in one total order, whatever order the buckets were read in (so the same on SQLite and
+ * PostgreSQL, and before and after `tongxin figures rebuild`), grouping by grouping as asked:
+ * - levels and a dimension's declared values in their declared order, other values after them by code;
+ *   years in order;
+ * - organizations, regions and values no source declares largest first by the first measure, summed over
+ *   the rows that share this and the earlier groupings' values (an organization's rows stay together), ties
+ *   in their natural order: organizations as the tree reads (parent first, siblings by name, then id),
+ *   regions and other values by code;
+ * - "not given" (an empty value) after the others, unless declared.
+ * The key of a row is unique, so no two rows tie.
+ */
 function sortRows(
-  rows: { key: Record<string, string>; values: Record<string, number> }[],
+  rows: Row[],
   groupBy: readonly TStatisticsGrouping[],
   measures: readonly CatalogMeasure[],
+  network: Network,
 ): void {
-  const orderOf = (grouping: TStatisticsGrouping): ((value: string) => number) | null => {
-    if (grouping === 'level') return (value) => Object.keys(ORGANIZATION_LEVEL_LABELS).indexOf(value);
-    if (grouping === 'year') return (value) => Number(value);
+  const first = measures[0]?.key ?? '';
+  const declaredOrder = (grouping: TStatisticsGrouping): readonly string[] | null => {
+    if (grouping === 'level') return LEVELS;
     for (const measure of measures) {
       const declared = valueLabels(measure, grouping);
-      if (declared) return (value) => Object.keys(declared).indexOf(value);
+      if (declared) return Object.keys(declared);
     }
     return null;
   };
-  const first = measures[0]?.key ?? '';
+  const tree = groupBy.includes('organization') ? treeOrder(network) : new Map<string, number>();
+  const compareValues = groupBy.map((grouping, depth): ((a: Row, b: Row) => number) => {
+    const value = (row: Row) => row.key[grouping] ?? '';
+    const emptyLast = (a: Row, b: Row) => Number(value(a) === '') - Number(value(b) === '');
+    const declared = declaredOrder(grouping);
+    if (declared) {
+      const place = (row: Row) => {
+        const index = declared.indexOf(value(row));
+        return index < 0 ? declared.length : index;
+      };
+      return (a, b) => place(a) - place(b) || emptyLast(a, b) || byCode(value(a), value(b));
+    }
+    if (grouping === 'year') return (a, b) => emptyLast(a, b) || Number(value(a)) - Number(value(b));
+    const natural =
+      grouping === 'organization'
+        ? (a: Row, b: Row) =>
+            (tree.get(value(a)) ?? tree.size) - (tree.get(value(b)) ?? tree.size) || byCode(value(a), value(b))
+        : (a: Row, b: Row) => byCode(value(a), value(b));
+    const prefix = (row: Row) =>
+      groupBy
+        .slice(0, depth + 1)
+        .map((g) => row.key[g] ?? '')
+        .join('\u0000');
+    const sums = new Map<string, number>();
+    for (const row of rows) sums.set(prefix(row), (sums.get(prefix(row)) ?? 0) + (row.values[first] ?? 0));
+    const sum = (row: Row) => sums.get(prefix(row)) ?? 0;
+    return (a, b) => emptyLast(a, b) || sum(b) - sum(a) || natural(a, b);
+  });
   rows.sort((a, b) => {
-    for (const grouping of groupBy) {
-      const order = orderOf(grouping);
-      const va = a.key[grouping] ?? '';
-      const vb = b.key[grouping] ?? '';
-      if (va === vb) continue;
-      if (order) return order(va) - order(vb);
-      return (b.values[first] ?? 0) - (a.values[first] ?? 0);
+    for (const compare of compareValues) {
+      const order = compare(a, b);
+      if (order !== 0) return order;
     }
     return 0;
   });
