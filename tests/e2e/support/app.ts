@@ -33,9 +33,26 @@ export async function openMenuPage(page: Page, group: string, name: string): Pro
 }
 
 export async function signOut(page: Page): Promise<void> {
+  const atLogin = (url: URL) => url.pathname.startsWith('/login');
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/login'));
+  // On a loaded machine a click on the menu while its dropdown is still opening can be lost: open it again.
+  for (let attempt = 1; attempt < 3; attempt += 1) {
+    const left = await page.waitForURL(atLogin, { timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (left) return;
+    await page
+      .getByTestId('user-menu')
+      .click({ timeout: 3_000 })
+      .catch(() => undefined);
+    await page
+      .getByRole('menuitem', { name: '退出登录' })
+      .click({ timeout: 3_000 })
+      .catch(() => undefined);
+  }
+  await page.waitForURL(atLogin);
 }
 
 /** The organization tree on the network page. */
