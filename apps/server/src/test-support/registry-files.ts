@@ -50,6 +50,12 @@ export async function writeHouseholdWorkbook(file: string, rows: readonly Record
   await workbook.xlsx.writeFile(file);
 }
 
+export function writeHouseholdCsv(file: string, rows: readonly Record<string, string>[]): void {
+  const lines = [HOUSEHOLD_COLUMNS.map((c) => c.header).join(',')];
+  for (const row of rows) lines.push(HOUSEHOLD_COLUMNS.map((c) => row[c.key] ?? '').join(','));
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
 export function writePersonCsv(file: string, rows: readonly Record<string, string>[]): void {
   const lines = [PERSON_COLUMNS.map((c) => c.header).join(',')];
   for (const row of rows) lines.push(PERSON_COLUMNS.map((c) => row[c.key] ?? '').join(','));

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import {
   ZAcceptance,
   ZCreateAcceptanceRequest,
@@ -16,7 +15,7 @@ import {
   ZUpdateMilestoneRequest,
 } from '@tongxin/contracts';
 import { z } from 'zod';
-import { FILE_LIMITS_MB } from '../../platform/files/index.js';
+import { FILE_LIMITS_MB, openStoredFile } from '../../platform/files/index.js';
 import {
   contentDisposition,
   readUpload,
@@ -131,10 +130,11 @@ export function recordRoutes(app: ApiApp): void {
         request.params.fileId,
         request.server.tongxin.config.dataDir,
       );
+      const stream = await openStoredFile(file.file);
       return reply
         .type(file.mime)
         .header('content-disposition', contentDisposition('inline', file.name, null))
-        .send(fs.createReadStream(file.file));
+        .send(stream);
     },
   );
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import {
   ZCreatePublicationRequest,
   ZId,
@@ -12,7 +11,7 @@ import {
 } from '@tongxin/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { FILE_LIMITS_MB } from '../../platform/files/index.js';
+import { FILE_LIMITS_MB, openStoredFile } from '../../platform/files/index.js';
 import { contentDisposition, readUpload, serviceContext, type ApiApp } from '../../platform/http/index.js';
 import { publicationFile, removePublicationFile, uploadPublicationFile, uploadRole } from './attachment.service.js';
 import {
@@ -27,18 +26,22 @@ const ZIdParams = z.object({ id: ZId });
 export const ZFileParams = z.object({ id: ZId, fileId: ZId });
 const tags = ['publications'];
 
-/** Sends a stored file inline under its own name; `cacheControl` says who may keep a copy. */
-export function sendStoredFile(
+/**
+ * Sends a stored file (decrypted; a damaged one is refused) inline under its own name; `cacheControl` says
+ * who may keep a copy.
+ */
+export async function sendStoredFile(
   reply: FastifyReply,
   file: { file: string; name: string; mime: string },
   cacheControl: string,
 ) {
+  const stream = await openStoredFile(file.file);
   return reply
     .type(file.mime)
     .header('content-disposition', contentDisposition('inline', file.name, null))
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', cacheControl)
-    .send(fs.createReadStream(file.file));
+    .send(stream);
 }
 
 export function publicationRoutes(app: ApiApp): void {

@@ -1,9 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { jpegWithGps } from '../../test-support/images.js';
-import { storedFilePath, storeFile } from './index.js';
+import { decryptFileBytes, installKeyring, keyringFromMaster } from '../crypto/index.js';
+import { openStoredFile, storedFilePath, storeFile } from './index.js';
+
+installKeyring(keyringFromMaster(randomBytes(32)));
+
+/** The stored file's bytes as a download gets them. */
+const plainOf = (dataDir: string, storagePath: string) =>
+  decryptFileBytes(fs.readFileSync(storedFilePath(dataDir, storagePath)));
+
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
 
 function pngWithText(): Buffer {
   const chunk = (type: string, data: Buffer) => {
@@ -26,7 +41,7 @@ describe('stored photos', () => {
 
   it('lose their EXIF and GPS position, keeping the picture', () => {
     const stored = storeFile(dataDir, 'photo', '现场.jpg', jpegWithGps());
-    const bytes = fs.readFileSync(storedFilePath(dataDir, stored.storagePath));
+    const bytes = plainOf(dataDir, stored.storagePath);
     expect(bytes.includes(Buffer.from('Exif'))).toBe(false);
     expect(bytes.includes(Buffer.from('GPSLatitude'))).toBe(false);
     expect(bytes.includes(Buffer.from('张三'))).toBe(false);
@@ -37,7 +52,7 @@ describe('stored photos', () => {
 
   it('lose PNG text and EXIF chunks too', () => {
     const stored = storeFile(dataDir, 'photo', 'map.png', pngWithText());
-    const bytes = fs.readFileSync(storedFilePath(dataDir, stored.storagePath));
+    const bytes = plainOf(dataDir, stored.storagePath);
     expect(bytes.includes(Buffer.from('GPS'))).toBe(false);
     expect(bytes.includes(Buffer.from('pixels'))).toBe(true);
   });
@@ -57,7 +72,38 @@ describe('stored photos', () => {
   it('documents keep their bytes; PDFs and Office files only', () => {
     const pdf = Buffer.from('%PDF-1.7\n% 验收报告\n');
     const stored = storeFile(dataDir, 'document', '验收报告.pdf', pdf);
-    expect(fs.readFileSync(storedFilePath(dataDir, stored.storagePath)).equals(pdf)).toBe(true);
+    expect(plainOf(dataDir, stored.storagePath).equals(pdf)).toBe(true);
     expect(() => storeFile(dataDir, 'document', 'a.txt', Buffer.from('plain text'))).toThrow();
+  });
+});
+
+describe('stored files at rest', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'files-at-rest-'));
+  const pdf = Buffer.from('%PDF-1.7\n验收名单：张三 150822199001011234 13900000000\n');
+
+  it('are encrypted on disk and sent decrypted', async () => {
+    const stored = storeFile(dataDir, 'document', '验收名单.pdf', pdf);
+    const onDisk = fs.readFileSync(storedFilePath(dataDir, stored.storagePath));
+    expect(onDisk.subarray(0, 5).toString('latin1')).not.toBe('%PDF-');
+    for (const planted of ['150822199001011234', '13900000000', '张三'])
+      expect(onDisk.includes(Buffer.from(planted)), planted).toBe(false);
+    expect(stored).toMatchObject({ size: pdf.length });
+    expect((await bytesOf(await openStoredFile(storedFilePath(dataDir, stored.storagePath)))).equals(pdf)).toBe(true);
+  });
+
+  it('written before encryption (plain) are still sent as they are', async () => {
+    const old = path.join(dataDir, 'old.pdf');
+    fs.writeFileSync(old, pdf);
+    expect((await bytesOf(await openStoredFile(old))).equals(pdf)).toBe(true);
+  });
+
+  it('are refused, not sent, when altered on disk', async () => {
+    const stored = storeFile(dataDir, 'document', '验收名单.pdf', pdf);
+    const file = storedFilePath(dataDir, stored.storagePath);
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 20] = (bytes[bytes.length - 20] ?? 0) ^ 0x20;
+    fs.writeFileSync(file, bytes);
+    await expect(openStoredFile(file)).rejects.toMatchObject({ code: 'FILE_DAMAGED', status: 500 });
+    await expect(openStoredFile(path.join(dataDir, 'missing.pdf'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { encryptFileBytes } from '../crypto/index.js';
 import { defineErrors } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { stripJpegMetadata, stripPngMetadata } from './strip-metadata.js';
@@ -26,6 +27,22 @@ export const fileErrors = defineErrors({
     code: 'FILE_NOT_FOUND',
     status: 404,
     message: { 'zh-CN': '找不到该文件', en: 'The file does not exist' },
+  },
+  damaged: {
+    code: 'FILE_DAMAGED',
+    status: 500,
+    message: {
+      'zh-CN': '该文件已损坏或在服务器上被改动过，不予提供；请管理员从备份恢复',
+      en: 'The file is damaged or was altered on the server, so it is not served; ask the administrator to restore it from a backup',
+    },
+  },
+  otherKey: {
+    code: 'FILE_KEY_MISMATCH',
+    status: 500,
+    message: {
+      'zh-CN': '该文件是用另一把数据密钥加密的，无法读取；请管理员配置写入时的数据密钥（TONGXIN_DATA_KEY）',
+      en: 'The file was encrypted with another data key and cannot be read; ask the administrator to configure the key it was written with (TONGXIN_DATA_KEY)',
+    },
   },
 });
 
@@ -77,7 +94,9 @@ export type StoredFile = {
 
 /**
  * Checks an upload's size and type, removes photo metadata (GPS position included), and stores it under
- * `<data dir>/files/<year>/`. Returns what the caller records; the bytes never pass through the database.
+ * `<data dir>/files/<year>/`, encrypted with the data key (photos of people and documents such as
+ * acceptance records may hold personal data); read it back with `openStoredFile`. Returns what the caller
+ * records, size and SHA-256 of the plaintext; the bytes never pass through the database.
  */
 export function storeFile(dataDir: string, kind: FileKind, fileName: string, bytes: Buffer): StoredFile {
   const limit = FILE_LIMITS_MB[kind];
@@ -95,7 +114,7 @@ export function storeFile(dataDir: string, kind: FileKind, fileName: string, byt
   const id = newId();
   const relative = path.join('files', new Date().toISOString().slice(0, 4), `${id}.${format.extension}`);
   fs.mkdirSync(path.join(dataDir, path.dirname(relative)), { recursive: true });
-  fs.writeFileSync(path.join(dataDir, relative), clean);
+  fs.writeFileSync(path.join(dataDir, relative), encryptFileBytes(clean));
   return {
     id,
     fileName: fileName.slice(0, 200),

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { createEncryptedWriteStream } from '../../../platform/files/index.js';
 import { COLUMNS_OF, REPORT_COLUMNS, type ImportKind } from './columns.js';
 import { readSourceRows, type FileFormat } from './read-rows.js';
 import type { RowProblem } from './run-import.js';
@@ -10,6 +11,10 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
  * The rows that failed, as they were, with each bad cell filled red and its reason as the cell's note and
  * in a last column; a second sheet lists (row, column, reason). The first sheet keeps the template's
  * headers, so a corrected report can be imported again as it is.
+ *
+ * The server keeps the workbook in the data directory for a week with the failed rows as typed (ID
+ * numbers, phones, names), so it writes it encrypted (`encryptAtRest`) and sends it through
+ * `openStoredFile`; the CLI writes a plain workbook where its user asked.
  */
 export async function writeErrorWorkbook(options: {
   kind: ImportKind;
@@ -17,13 +22,15 @@ export async function writeErrorWorkbook(options: {
   format: FileFormat;
   problems: readonly RowProblem[];
   target: string;
+  encryptAtRest?: boolean;
 }): Promise<void> {
   const columns = COLUMNS_OF[options.kind];
   const byRow = new Map<number, RowProblem[]>();
   for (const problem of options.problems) byRow.set(problem.row, [...(byRow.get(problem.row) ?? []), problem]);
 
+  const encrypted = options.encryptAtRest ? createEncryptedWriteStream(options.target) : null;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: options.target,
+    ...(encrypted ? { stream: encrypted.stream } : { filename: options.target }),
     useStyles: true,
     useSharedStrings: true,
   });
@@ -72,4 +79,5 @@ export async function writeErrorWorkbook(options: {
     list.addRow({ row: problem.row, column: problem.column, reason: problem.message['zh-CN'] }).commit();
   list.commit();
   await workbook.commit();
+  await encrypted?.finished;
 }

@@ -6,12 +6,17 @@ import { Writable } from 'node:stream';
 import type { THousehold, TPage } from '@tongxin/contracts';
 import ExcelJS from 'exceljs';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loggerOptions } from '../../../platform/logging.js';
 import { makeNetwork, type Network } from '../../../test-support/factories.js';
 import { rawExecute } from '../../../test-support/raw-sql.js';
 import { loadTestVillages, makeIdNumber, testVillageCode } from '../../../test-support/registry-factories.js';
-import { householdRows, writeHouseholdWorkbook, writePersonCsv } from '../../../test-support/registry-files.js';
+import {
+  householdRows,
+  writeHouseholdCsv,
+  writeHouseholdWorkbook,
+  writePersonCsv,
+} from '../../../test-support/registry-files.js';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test-support/test-app.js';
 import { testDialect } from '../../../test-support/test-database.js';
 import { importFinished, tidyImports } from './import-jobs.service.js';
@@ -204,5 +209,91 @@ describe('imports over HTTP, in a worker', () => {
       (await client.get('/api/v1/audit-events?action=registry.export_households')).json<{ items: unknown[] }>().items
         .length;
     await expect.poll(audited).toBe(1);
+  });
+});
+
+describe('import files at rest', () => {
+  const isZip = (bytes: Buffer) => bytes.subarray(0, 2).toString('latin1') === 'PK';
+  let jobId = '';
+  let encrypted = Buffer.alloc(0);
+  let served = Buffer.alloc(0);
+  const errorsFile = () => path.join(server.database.dataDir, 'imports', jobId, 'errors.xlsx');
+  const download = () => client.get(`/api/v1/imports/${jobId}/error-report`);
+
+  it('keeps the upload and the error workbook encrypted on disk, and serves the workbook as it was', async () => {
+    const rows = householdRows({ rows: 4, villages: [testVillageCode('150822', 4)], codePrefix: `R${Date.now()}` });
+    rows[2] = { ...rows[2], type: '贫困户' };
+    const idNumber = rows[2]?.headIdNumber ?? '';
+    const phone = rows[2]?.phone ?? '';
+    const file = path.join(dir, '加密.csv');
+    writeHouseholdCsv(file, rows);
+    expect(fs.readFileSync(file).includes(Buffer.from(idNumber))).toBe(true);
+
+    // The upload as it lies in the job's directory while the worker reads it.
+    const kept: Buffer[] = [];
+    const rename = fs.renameSync.bind(fs);
+    const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      rename(from, to);
+      kept.push(fs.readFileSync(to));
+    });
+    let job: Awaited<ReturnType<typeof upload>>;
+    try {
+      job = await upload(file, 'households', 'valid');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(job).toMatchObject({ status: 'done', committedRows: 3, problemCount: 1, hasErrorReport: true });
+    jobId = job.id;
+    expect(kept).toHaveLength(1);
+    encrypted = fs.readFileSync(errorsFile());
+    for (const [what, bytes] of [
+      ['upload', kept[0] ?? Buffer.alloc(0)],
+      ['error workbook', encrypted],
+    ] as const) {
+      expect(bytes.length, what).toBeGreaterThan(100);
+      expect(isZip(bytes), what).toBe(false);
+      expect(bytes.includes(Buffer.from(idNumber)), `${what}: ID number`).toBe(false);
+      expect(bytes.includes(Buffer.from(phone)), `${what}: phone`).toBe(false);
+    }
+
+    const response = await download();
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    served = Buffer.from(response.rawPayload);
+    expect(isZip(served)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(served as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('有误的行');
+    expect(sheet?.rowCount).toBe(2);
+    const failed: string[] = [];
+    sheet?.getRow(2).eachCell((cell) => failed.push(cell.text));
+    expect(failed).toEqual(expect.arrayContaining(['4', idNumber, phone, '贫困户']));
+  });
+
+  it('still serves an error workbook written before encryption (plain), so an upgrade breaks no job', async () => {
+    fs.writeFileSync(errorsFile(), served);
+    const response = await download();
+    expect(response.statusCode).toBe(200);
+    expect(Buffer.from(response.rawPayload).equals(served)).toBe(true);
+  });
+
+  it('refuses an error workbook altered on disk with a clear error instead of serving it', async () => {
+    const altered = Buffer.from(encrypted);
+    const at = Math.floor(altered.length / 2);
+    altered[at] = (altered[at] ?? 0) ^ 0x01;
+    fs.writeFileSync(errorsFile(), altered);
+    const response = await download();
+    expect(response.statusCode).toBe(500);
+    expect(response.headers['content-type']).toContain('application/json');
+    expect(response.headers['content-disposition']).toBeUndefined();
+    const body = response.json<{ error: { code: string; message: string } }>();
+    expect(body.error.code).toBe('FILE_DAMAGED');
+    expect(body.error.message).toContain('已损坏或在服务器上被改动过');
+
+    // Cut short (the last chunk gone) is refused alike; the intact file is served again.
+    fs.writeFileSync(errorsFile(), encrypted.subarray(0, encrypted.length - 10));
+    expect((await download()).json<{ error: { code: string } }>().error.code).toBe('FILE_DAMAGED');
+    fs.writeFileSync(errorsFile(), encrypted);
+    expect(Buffer.from((await download()).rawPayload).equals(served)).toBe(true);
   });
 });

@@ -139,7 +139,7 @@ export async function startImport(ctx: ServiceContext, start: StartImport): Prom
     const finish = async (changes: Partial<ImportJobRow>) => {
       if (finished) return;
       finished = true;
-      // The upload holds ID numbers in clear: it goes as soon as the import is over.
+      // The upload holds ID numbers (encrypted at rest) and is needed no longer: it goes when the import is over.
       fs.rmSync(file, { force: true });
       await updateImportJob(ctx.db, id, { ...changes, finished_at: new Date().toISOString() }).catch(() => undefined);
       running.delete(id);

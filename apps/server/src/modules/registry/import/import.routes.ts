@@ -7,6 +7,7 @@ import { ZImportJob, ZImportKind, ZImportProblem, ZPageQuery } from '@tongxin/co
 import { z } from 'zod';
 import { contentDisposition, serviceContext, XLSX_TYPE, type ApiApp } from '../../../platform/http/index.js';
 import { platformErrors } from '../../../platform/errors/index.js';
+import { createEncryptedWriteStream, openStoredFile } from '../../../platform/files/index.js';
 import { importErrors } from './errors.js';
 import { errorReportFile, getImportJob, importProblems, listImports, startImport } from './import-jobs.service.js';
 import { templateCsv, TEMPLATE_NAMES, templateWorkbook } from './templates.js';
@@ -36,7 +37,10 @@ export function importRoutes(app: ApiApp): void {
       if (!part) throw importErrors.badFile();
       const upload = path.join(dataDir, 'imports', `upload-${randomUUID()}`);
       fs.mkdirSync(path.dirname(upload), { recursive: true });
-      await pipeline(part.file, fs.createWriteStream(upload));
+      // The file holds ID numbers and phones: it is written encrypted, and kept only while it is imported.
+      const encrypted = createEncryptedWriteStream(upload);
+      await pipeline(part.file, encrypted.stream);
+      await encrypted.finished;
       if (part.file.truncated) {
         fs.rmSync(upload, { force: true });
         throw platformErrors.payloadTooLarge();
@@ -145,8 +149,9 @@ export function importRoutes(app: ApiApp): void {
     async (request, reply) => {
       const ctx = serviceContext(request);
       const report = await errorReportFile(ctx, request.params.id, request.server.tongxin.config.dataDir);
+      const stream = await openStoredFile(report.file);
       void reply.header('content-disposition', contentDisposition('attachment', report.name));
-      return reply.type(XLSX_TYPE).send(fs.createReadStream(report.file));
+      return reply.type(XLSX_TYPE).send(stream);
     },
   );
 }

@@ -46,6 +46,7 @@ try {
       format: input.options.format,
       problems: report.problems,
       target: input.errorReportFile,
+      encryptAtRest: true,
     });
   }
   post({ type: 'done', report, hasErrorReport: report.problemCount > 0 });

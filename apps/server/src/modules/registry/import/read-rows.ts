@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { createDecryptedReadStream } from '../../../platform/files/index.js';
 import { readCsvRows } from './csv.js';
 import { normalizeHeader, type ColumnSpec } from './columns.js';
 
@@ -55,15 +55,18 @@ async function* rawRows(
   format: FileFormat,
   tracker?: ReadTracker,
 ): AsyncGenerator<{ values: string[]; lossy: boolean[] }> {
+  // The server's uploads are encrypted at rest; a file given to the CLI (or an older upload) is plain.
   if (format === 'csv') {
-    const stream = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
-    stream.on('data', () => {
-      if (tracker) tracker.bytesRead = stream.bytesRead;
+    const stream = createDecryptedReadStream(file, {
+      highWaterMark: 256 * 1024,
+      onRead: (bytesRead) => {
+        if (tracker) tracker.bytesRead = bytesRead;
+      },
     });
     for await (const values of readCsvRows(stream)) yield { values: values.map((v) => v.trim()), lossy: [] };
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createDecryptedReadStream(file), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'ignore',

@@ -7,6 +7,7 @@ import { auditBy, recordAudit } from '../../../platform/audit/index.js';
 import type { ServiceContext } from '../../../platform/context.js';
 import { keyring } from '../../../platform/crypto/index.js';
 import { withTransaction, type Executor } from '../../../platform/db/index.js';
+import { createDecryptedReadStream } from '../../../platform/files/index.js';
 import { newId } from '../../../platform/ids.js';
 import { beijingDate } from '../../../platform/time.js';
 import { requireWritableOrganization } from '../../organizations/index.js';
@@ -66,9 +67,10 @@ export const PROBLEM_LIMIT = 10_000;
 /** Rows checked against the registry and written together. */
 const BATCH = 1000;
 
+/** Of the file as uploaded, not of its encrypted form on disk. */
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(fs.createReadStream(file), hash);
+  await pipeline(createDecryptedReadStream(file), hash);
   return hash.digest('hex');
 }
 
