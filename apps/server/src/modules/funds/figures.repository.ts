@@ -19,10 +19,15 @@ export type FigureMove = {
 const MOVES_MAX = 5000;
 
 /**
- * The movements of money in a date range that touch the given organizations' accounts (the statistics
- * module has already limited them to the caller's scope), with the accounts on both sides.
+ * The movements of money in a date range whose counted side is an account of the given organizations (the
+ * statistics module has already limited them to the caller's scope): `countedSide` of a movement, the other
+ * side of a reversal's, which runs the other way. With the accounts on both sides, for the caller to classify.
  */
-export async function entriesBehindFigure(executor: Executor, query: FigureRecordQuery): Promise<FigureMove[]> {
+export async function entriesBehindFigure(
+  executor: Executor,
+  query: FigureRecordQuery,
+  countedSide: 'from' | 'to',
+): Promise<FigureMove[]> {
   if (query.organizationIds.length === 0) return [];
   const orgAccounts = db(executor)
     .selectFrom('ledger_accounts')
@@ -42,13 +47,23 @@ export async function entriesBehindFigure(executor: Executor, query: FigureRecor
       'journal_entries.memo',
     ])
     .where((eb) =>
-      eb.or([eb('trace_links.from_account_id', 'in', orgAccounts), eb('trace_links.to_account_id', 'in', orgAccounts)]),
+      eb.or([
+        eb.and([
+          eb('journal_entries.kind', '<>', 'reversal'),
+          eb(`trace_links.${countedSide}_account_id`, 'in', orgAccounts),
+        ]),
+        eb.and([
+          eb('journal_entries.kind', '=', 'reversal'),
+          eb(`trace_links.${countedSide === 'from' ? 'to' : 'from'}_account_id`, 'in', orgAccounts),
+        ]),
+      ]),
     );
   if (query.from) select = select.where('journal_entries.business_date', '>=', query.from);
   if (query.to) select = select.where('journal_entries.business_date', '<=', query.to);
   const links = await select
     .orderBy('journal_entries.business_date')
     .orderBy('journal_entries.entered_at')
+    .orderBy('trace_links.id')
     .limit(MOVES_MAX)
     .execute();
   const ids = [...new Set(links.flatMap((link) => [link.from_account_id, link.to_account_id]))].filter(

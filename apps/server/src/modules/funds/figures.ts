@@ -96,6 +96,36 @@ export async function recordPostingFigures(
   );
 }
 
+/** A movement as a trace link records it (one flow, or the part of one a gift's share paid), with its entry. */
+type LinkedMove = {
+  entry_id: string;
+  kind: TEntryKind;
+  business_date: string;
+  from: LedgerAccountRow | null;
+  to: LedgerAccountRow | null;
+  amount: number;
+};
+
+/**
+ * The deltas trace links stand for, as the live path wrote them: each link's movement classified as its
+ * entry's, on the entry's business date, under the category the paid project had when the entry was made.
+ * The replay and the records behind a figure both read the links through this, so that they cannot differ.
+ */
+async function linkDeltas<L extends LinkedMove>(
+  executor: Executor,
+  links: readonly L[],
+): Promise<{ link: L; deltas: FigureDelta[] }[]> {
+  const moves = links.map((link) => ({ link, counted: countedMoves(link.kind, [link]) }));
+  const categoryWhen = await projectCategoriesWhen(
+    executor,
+    moves.flatMap(({ counted }) => counted.flatMap((c) => (c.account.project_id ? [c.account.project_id] : []))),
+  );
+  return moves.map(({ link, counted }) => ({
+    link,
+    deltas: postingDeltas(counted, link.business_date, (projectId) => categoryWhen(projectId, link.entry_id)),
+  }));
+}
+
 /** Trace links per batch of a replay (each one movement, or the part of one that a gift's share paid). */
 const REPLAY_BATCH = 5000;
 
@@ -122,23 +152,30 @@ async function* replayFundFigures(executor: Executor): AsyncGenerator<FigureRepl
     );
     const account = (id: string | null) => (id ? (accounts.get(id) ?? null) : null);
     const moves = links.map((link) => ({
-      link,
-      counted: countedMoves(link.kind, [
-        { from: account(link.from_account_id), to: account(link.to_account_id), amount: link.amount },
-      ]),
+      ...link,
+      from: account(link.from_account_id),
+      to: account(link.to_account_id),
     }));
-    const categoryWhen = await projectCategoriesWhen(
-      executor,
-      moves.flatMap(({ counted }) => counted.flatMap((c) => (c.account.project_id ? [c.account.project_id] : []))),
-    );
-    const deltas = moves.flatMap(({ link, counted }) =>
-      postingDeltas(counted, link.business_date, (projectId) => categoryWhen(projectId, link.entry_id)),
-    );
+    const deltas = (await linkDeltas(executor, moves)).flatMap((moved) => moved.deltas);
     done += links.length;
     afterId = links[links.length - 1]?.id ?? null;
     yield { deltas, done, total };
   }
 }
+
+/**
+ * Which side of a movement holds the account a measure counts under: money received or allocated where it
+ * goes, money refunded, spent or returned where it comes from; a reversal runs the other way.
+ */
+const COUNTED_SIDE: Readonly<Record<Measure, 'from' | 'to'>> = {
+  'funds.received': 'to',
+  'funds.allocated': 'to',
+  'funds.refunded': 'from',
+  'funds.spent': 'from',
+  'funds.returned': 'from',
+};
+
+const isMeasure = (measure: string): measure is Measure => measure in COUNTED_SIDE;
 
 const MONEY_NOTE = {
   'zh-CN': '按记账凭证的业务日期（北京时间）计；冲销凭证抵减原数',
@@ -189,21 +226,26 @@ export const fundFigures: FigureSource = {
       note: MONEY_NOTE,
     },
   },
+  /**
+   * The movements behind a figure are those whose deltas make it up: the same classification, organization
+   * and category as it was when the money moved (not the project's category now), so that their amounts add
+   * up to the figure.
+   */
   records: async (ctx: ServiceContext, query): Promise<FigureRecords> => {
-    const entries = await entriesBehindFigure(ctx.db, query);
-    const categories = await projectCategories(
-      ctx.db,
-      entries
-        .flatMap((entry) => [entry.from?.project_id, entry.to?.project_id])
-        .filter((id): id is string => typeof id === 'string'),
+    if (!isMeasure(query.measure)) return { columns: [], rows: [], total: 0 };
+    const entries = await entriesBehindFigure(ctx.db, query, COUNTED_SIDE[query.measure]);
+    const organizations = new Set(query.organizationIds);
+    const matching = (await linkDeltas(ctx.db, entries)).flatMap(({ link, deltas }) =>
+      deltas
+        .filter(
+          (delta) =>
+            delta.measure === query.measure &&
+            organizations.has(delta.organizationId) &&
+            (query.d1 === undefined || delta.d1 === query.d1) &&
+            (query.d2 === undefined || delta.d2 === query.d2),
+        )
+        .map((delta) => ({ entry: link, amount: delta.value })),
     );
-    const matching = entries.filter((entry) => {
-      const found = entry.kind === 'reversal' ? measureOf(entry.to, entry.from) : measureOf(entry.from, entry.to);
-      if (!found || found.measure !== query.measure) return false;
-      const isGift = query.measure === 'funds.received' || query.measure === 'funds.refunded';
-      const d1 = isGift ? found.account.form : (categories.get(found.account.project_id ?? '') ?? '');
-      return (!query.d1 || query.d1 === d1) && (!query.d2 || isGift || query.d2 === found.account.form);
-    });
     return {
       columns: [
         { key: 'date', label: { 'zh-CN': '业务日期', en: 'Business date' } },
@@ -211,14 +253,14 @@ export const fundFigures: FigureSource = {
         { key: 'memo', label: { 'zh-CN': '摘要', en: 'Memo' } },
         { key: 'amount', label: { 'zh-CN': '金额', en: 'Amount' }, unit: 'fen' },
       ],
-      rows: matching.slice(0, query.limit).map((entry) => ({
+      rows: matching.slice(0, query.limit).map(({ entry, amount }) => ({
         id: `${entry.entry_id}:${entry.link_id}`,
         link: `/funds/journal?entry=${entry.entry_id}`,
         cells: {
           date: entry.business_date,
           kind: ENTRY_KIND.labels[entry.kind],
           memo: entry.memo,
-          amount: entry.kind === 'reversal' ? -entry.amount : entry.amount,
+          amount,
         },
       })),
       total: matching.length,

@@ -134,3 +134,38 @@ export async function projectCategoriesWhen(
     return current.get(projectId);
   };
 }
+
+/** What the status figures held for a project on a date: the category, status and budget it counted under. */
+export type StatusCell = { category: string; status: string; count: number; budget: number };
+
+/**
+ * The status figures of these projects as they stood at the end of a date, per project: the sum of the
+ * deltas the live path wrote on or before it (from the steps and edits, as the replay recomputes them), by
+ * category and status. A project counted then has one cell with count 1 and its budget then.
+ */
+export async function statusCellsOn(
+  executor: Executor,
+  projects: readonly ProjectRow[],
+  on: string,
+): Promise<Map<string, StatusCell[]>> {
+  const ids = projects.map((project) => project.id);
+  const steps = await transitionsOf(executor, ids);
+  const edits = await factEdits(executor, ids);
+  const cells = new Map<string, StatusCell[]>();
+  for (const project of projects) {
+    const byCell = new Map<string, StatusCell>();
+    for (const delta of projectDeltas(project, steps.get(project.id) ?? [], edits.get(project.id) ?? [])) {
+      if (delta.on > on || (delta.measure !== 'projects.count' && delta.measure !== 'projects.budget')) continue;
+      const key = `${delta.d1 ?? ''}\u0000${delta.d2 ?? ''}`;
+      const cell = byCell.get(key) ?? { category: delta.d1 ?? '', status: delta.d2 ?? '', count: 0, budget: 0 };
+      if (delta.measure === 'projects.count') cell.count += delta.value;
+      else cell.budget += delta.value;
+      byCell.set(key, cell);
+    }
+    cells.set(
+      project.id,
+      [...byCell.values()].filter((cell) => cell.count !== 0 || cell.budget !== 0),
+    );
+  }
+  return cells;
+}

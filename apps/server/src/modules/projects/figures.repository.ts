@@ -18,11 +18,13 @@ export async function approvalDate(executor: Executor, projectId: string): Promi
 /**
  * The projects behind a figure of this module: owned by the given organizations (the statistics module
  * has already limited them to the caller's scope), approved in the range, or — for status figures — in
- * the given status on the range's last day.
+ * the given status on the range's last day, by their category and budget now. For a status figure as of a
+ * past date, `recordedBefore` leaves out projects changed since (their category and budget then may differ).
  */
 export async function projectsBehindFigure(
   executor: Executor,
   query: FigureRecordQuery,
+  recordedBefore?: string,
 ): Promise<{ rows: ProjectRow[]; total: number }> {
   if (query.organizationIds.length === 0) return { rows: [], total: 0 };
   const byStatus = query.measure === 'projects.count' || query.measure === 'projects.budget';
@@ -39,8 +41,9 @@ export async function projectsBehindFigure(
       if (query.from && !byStatus) approved = approved.where('a.on_date', '>=', query.from);
       return eb.exists(approved);
     });
-  if (query.d1) select = select.where('projects.category', '=', query.d1 as ProjectRow['category']);
-  if (byStatus && query.d2) {
+  if (recordedBefore !== undefined) select = select.where('projects.updated_at', '<', recordedBefore);
+  if (query.d1 !== undefined) select = select.where('projects.category', '=', query.d1 as ProjectRow['category']);
+  if (byStatus && query.d2 !== undefined) {
     const status = query.d2 as ProjectRow['status'];
     select = select.where((eb) => {
       let last = eb
@@ -49,6 +52,8 @@ export async function projectsBehindFigure(
         .whereRef('t.project_id', '=', 'projects.id')
         .orderBy('t.on_date', 'desc')
         .orderBy('t.recorded_at', 'desc')
+        // Steps of one millisecond (a submission and its approval) in the order they were taken, as the replay.
+        .orderBy('t.id', 'desc')
         .limit(1);
       if (query.to) last = last.where('t.on_date', '<=', query.to);
       return eb(last, '=', status);
@@ -59,6 +64,34 @@ export async function projectsBehindFigure(
     select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count.n };
+}
+
+/**
+ * Approved projects of the given organizations changed (edited or moved a step) at or after an instant:
+ * `updateProject` and every step stamp `updated_at` in the transaction that makes the change.
+ */
+export async function approvedProjectsRecordedSince(
+  executor: Executor,
+  organizationIds: readonly string[],
+  since: string,
+): Promise<ProjectRow[]> {
+  if (organizationIds.length === 0) return [];
+  return db(executor)
+    .selectFrom('projects')
+    .selectAll('projects')
+    .where('projects.owner_organization_id', 'in', [...organizationIds])
+    .where('projects.updated_at', '>=', since)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('project_transitions as a')
+          .select('a.id')
+          .whereRef('a.project_id', '=', 'projects.id')
+          .where('a.action', '=', 'approve'),
+      ),
+    )
+    .orderBy('projects.code')
+    .execute();
 }
 
 /** How many projects there are, for the progress of a replay of their figures. */

@@ -1,10 +1,15 @@
 import { BENEFICIARY_GROUP, PROJECT_CATEGORY, PROJECT_STATUS, type TProjectStatus } from '@tongxin/contracts';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
-import { addFigures, type FigureRecords, type FigureSource } from '../../platform/figures/index.js';
+import {
+  addFigures,
+  type FigureRecordQuery,
+  type FigureRecords,
+  type FigureSource,
+} from '../../platform/figures/index.js';
 import { editDeltas, editMovesFigures, transitionDeltas } from './figures-deltas.js';
-import { replayProjectFigures } from './figures-replay.js';
-import { approvalDate, projectsBehindFigure } from './figures.repository.js';
+import { replayProjectFigures, statusCellsOn } from './figures-replay.js';
+import { approvalDate, approvedProjectsRecordedSince, projectsBehindFigure } from './figures.repository.js';
 import type { ProjectRow } from './tables.js';
 
 const category = { name: 'category', label: { 'zh-CN': '项目类别', en: 'Category' }, values: PROJECT_CATEGORY.labels };
@@ -74,7 +79,7 @@ export const projectFigures: FigureSource = {
     },
   },
   records: async (ctx: ServiceContext, query): Promise<FigureRecords> => {
-    const { rows, total } = await projectsBehindFigure(ctx.db, query);
+    const { rows, total } = await projectsBehind(ctx.db, query);
     return {
       columns: [
         { key: 'code', label: { 'zh-CN': '项目编号', en: 'Code' } },
@@ -99,6 +104,49 @@ export const projectFigures: FigureSource = {
   },
   replay: replayProjectFigures,
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The projects behind a figure, with the category, status and budget it counts them under. Approval figures
+ * follow a project's edits (立项金额 is the current budget, under the current category), so they are the
+ * projects as they are now. Status figures as of a date count a project as it was then: projects changed
+ * since are taken through the replay of their steps and edits up to that date, the others read as they are.
+ */
+async function projectsBehind(
+  executor: Executor,
+  query: FigureRecordQuery,
+): Promise<{ rows: Pick<ProjectRow, 'id' | 'code' | 'name' | 'category' | 'status' | 'budget'>[]; total: number }> {
+  const byStatus = query.measure === 'projects.count' || query.measure === 'projects.budget';
+  if (!byStatus || query.to === undefined) return projectsBehindFigure(executor, query);
+  // From a minute before the day after: an edit takes its day a moment after the row records its time.
+  const since = new Date(Date.parse(`${query.to}T00:00:00+08:00`) + DAY_MS - 60_000).toISOString();
+  const settled = await projectsBehindFigure(executor, query, since);
+  const changed = await approvedProjectsRecordedSince(executor, query.organizationIds, since);
+  const cells = await statusCellsOn(executor, changed, query.to);
+  const then = changed.flatMap((project) => {
+    const matching = (cells.get(project.id) ?? []).filter(
+      (cell) =>
+        (query.d1 === undefined || cell.category === query.d1) && (query.d2 === undefined || cell.status === query.d2),
+    );
+    const count = matching.reduce((sum, cell) => sum + cell.count, 0);
+    const budget = matching.reduce((sum, cell) => sum + cell.budget, 0);
+    const [counted] = matching;
+    if (!counted || (count === 0 && budget === 0)) return [];
+    return [
+      {
+        ...project,
+        category: counted.category as ProjectRow['category'],
+        status: counted.status as ProjectRow['status'],
+        budget,
+      },
+    ];
+  });
+  const rows = [...settled.rows, ...then]
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .slice(0, query.limit);
+  return { rows, total: settled.total + then.length };
+}
 
 /** Figures of one lifecycle step: approval adds the project; later steps move it between statuses. */
 export async function recordTransitionFigures(

@@ -22,7 +22,7 @@ export async function householdsBehindFigure(
     .where('h.organization_id', 'in', [...query.organizationIds])
     .where('v.valid_from', '<=', on)
     .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', on)]));
-  if (query.d1) select = select.where('v.type', '=', query.d1 as HouseholdRow['type']);
+  if (query.d1 !== undefined) select = select.where('v.type', '=', query.d1 as HouseholdRow['type']);
   if (query.d2 !== undefined)
     select =
       query.d2 === ''

@@ -13,7 +13,7 @@ import {
 } from '../../test-support/registry-factories.js';
 import { householdRows, writeHouseholdWorkbook } from '../../test-support/registry-files.js';
 import { contextOf, startTestServer, type TestServer } from '../../test-support/test-app.js';
-import { statisticsSummary } from '../statistics/index.js';
+import { figureRecords, statisticsSummary } from '../statistics/index.js';
 import { runImport } from './import/index.js';
 import { updateHousehold } from './index.js';
 
@@ -76,5 +76,42 @@ describe('households as figures', () => {
     expect(report.committed).toBe(true);
     // householdRows: every fifth has exited poverty; all were identified in 2014.
     expect(await households('2024-12-31')).toEqual({ 'registered/': 9, 'exited/': 2, 'monitored/marginal': 1 });
+  });
+
+  it('the households behind each figure are as many as it counts, the not-monitored row included', async () => {
+    const ctx = systemContext(server.database.db.executor);
+    const sources = server.app.tongxin.figureSources;
+    const village = await makeVillage(server.database.db, net.orgs.wltzq, testVillageCode('150824', 1));
+    const [monitored, exited] = [
+      await makeHousehold(server.database.db, village.id),
+      await makeHousehold(server.database.db, village.id),
+      await makeHousehold(server.database.db, village.id),
+    ];
+    await updateHousehold(ctx, monitored.id, {
+      type: 'monitored',
+      monitoringCategory: 'sudden_hardship',
+      effectiveOn: '2023-06-01',
+    });
+    await updateHousehold(ctx, exited.id, { type: 'exited', exitYear: 2024, effectiveOn: '2024-12-01' });
+    for (const to of ['2023-05-31', '2023-12-31', '2024-12-31']) {
+      for (const groupBy of [['monitoring'], ['household_type'], ['household_type', 'monitoring']]) {
+        const summary = await statisticsSummary(ctx, sources, {
+          measures: ['registry.households'],
+          groupBy,
+          organizationId: net.orgs.wltzq.id,
+          to,
+        });
+        expect(summary.rows.length).toBeGreaterThan(0);
+        for (const row of summary.rows) {
+          const records = await figureRecords(ctx, sources, {
+            measure: 'registry.households',
+            organizationId: net.orgs.wltzq.id,
+            to,
+            ...row.key,
+          });
+          expect([to, row.key, records.total]).toEqual([to, row.key, row.values['registry.households']]);
+        }
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   PROJECT_CATEGORY,
+  PROJECT_STATUS,
   type TOrganization,
   type TOrganizationLevel,
   type TProjectCategory,
@@ -11,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, type ServiceContext } from '../../platform/context.js';
 import { beijingDate } from '../../platform/time.js';
 import { makeOrganization, makeProject, unique } from '../../test-support/factories.js';
-import { donate, fundAccountId } from '../../test-support/funds-factories.js';
+import { donate, fundAccountId, makeActiveProject } from '../../test-support/funds-factories.js';
 import { startTestServer, type TestServer } from '../../test-support/test-app.js';
 import { testDialect } from '../../test-support/test-database.js';
-import { allocateToProject, fundAccounts, refundDonation } from '../funds/index.js';
+import { allocateToProject, fundAccounts, refundDonation, reverseEntry, transferFunds } from '../funds/index.js';
 import { moveOrganization } from '../organizations/index.js';
 import { transitionProject, updateProject } from '../projects/index.js';
 import { addFigures, rebuildFigures, type FigureSource } from '../../platform/figures/index.js';
@@ -330,6 +331,129 @@ describe('summary rows in one order, whatever order the buckets are read in', ()
     ]);
     await rebuildFigures(ctx, server.app.tongxin.figureSources);
     expect(await Promise.all(questions.map(ask))).toEqual(before);
+  });
+});
+
+describe('the records behind a figure add up to it', () => {
+  const records = (query: Parameters<typeof figureRecords>[2]) =>
+    figureRecords(ctx, server.app.tongxin.figureSources, query);
+  const sumOf = (found: Awaited<ReturnType<typeof records>>, cell: string) =>
+    found.rows.reduce((sum, row) => sum + Number(row.cells[cell] ?? 0), 0);
+
+  it('money to a project whose category changed counts under the category it had when the money moved', async () => {
+    const { root, members } = await network();
+    const [, cityA, , county] = members as [TOrganization, TOrganization, TOrganization, TOrganization];
+    const project = await makeActiveProject(server.database.db, county, { category: 'industry' });
+    await donate(server.database.db, county, 1_000_00, { receivedOn: '2026-03-01' });
+    await donate(server.database.db, cityA, 500_00, { receivedOn: '2026-03-01' });
+    const countyFund = await fundAccountId(server.database.db, county);
+    const first = await allocateToProject(ctx, randomUUID(), {
+      fundAccountId: countyFund,
+      projectId: project.id,
+      amount: 300_00,
+      allocatedOn: '2026-04-01',
+    });
+    await updateProject(ctx, project.id, { category: 'health' });
+    await allocateToProject(ctx, randomUUID(), {
+      fundAccountId: countyFund,
+      projectId: project.id,
+      amount: 200_00,
+      allocatedOn: '2026-04-02',
+    });
+    // The city's money straight into the county's project counts for the county, not the city.
+    await transferFunds(ctx, randomUUID(), {
+      fundAccountId: await fundAccountId(server.database.db, cityA),
+      toOrganizationId: county.id,
+      projectId: project.id,
+      amount: 100_00,
+      transferredOn: '2026-04-03',
+    });
+    const check = async (expected: Record<string, number>) => {
+      const figures = await summary({
+        measures: ['funds.allocated'],
+        groupBy: ['organization', 'category'],
+        organizationId: root.id,
+        year: 2026,
+      });
+      expect(Object.fromEntries(figures.rows.map((row) => [row.key.category, row.values['funds.allocated']]))).toEqual(
+        expected,
+      );
+      for (const organization of members) {
+        for (const category of ['industry', 'health']) {
+          const found = await records({
+            measure: 'funds.allocated',
+            organizationId: root.id,
+            year: '2026',
+            organization: organization.id,
+            category,
+          });
+          expect(sumOf(found, 'amount')).toBe(
+            value(figures, 'funds.allocated', { organization: organization.id, category }),
+          );
+          expect(found.total).toBe(found.rows.length);
+        }
+      }
+      const all = await records({ measure: 'funds.allocated', organizationId: root.id, year: '2026' });
+      expect(sumOf(all, 'amount')).toBe(figures.totals['funds.allocated']);
+    };
+    await check({ industry: 300_00, health: 300_00 });
+    // A reversal is a movement of its own: it counts under the category the project has when it is made.
+    await reverseEntry(ctx, randomUUID(), first.entryId, { reversedOn: '2026-04-04', reason: '拨错项目' });
+    await check({ industry: 300_00 });
+  });
+
+  it('projects by status as of a past date are those the figure counted then, with the category and budget they had', async () => {
+    const { root } = await network();
+    const edited = await approvedProject(root, 'industry', 500_00, '2024-02-01');
+    await transitionProject(ctx, edited.id, { action: 'start', on: '2024-03-01' });
+    await updateProject(ctx, edited.id, { category: 'health', budget: 700_00 });
+    const untouched = await approvedProject(root, 'education', 100_00, '2024-05-01');
+    const pairs = PROJECT_CATEGORY.values.flatMap((category) =>
+      ['approved', 'in_progress'].map((status) => ({ category, status })),
+    );
+    for (const to of ['2024-01-31', '2024-04-30', '2024-12-31', beijingDate()]) {
+      const figures = await summary({
+        measures: ['projects.count', 'projects.budget'],
+        groupBy: ['category', 'status'],
+        organizationId: root.id,
+        to,
+      });
+      for (const key of pairs) {
+        for (const measure of ['projects.count', 'projects.budget']) {
+          const found = await records({ measure, organizationId: root.id, to, ...key });
+          expect([to, key, found.total]).toEqual([to, key, value(figures, 'projects.count', key)]);
+          expect([to, key, sumOf(found, 'budget')]).toEqual([to, key, value(figures, 'projects.budget', key)]);
+        }
+      }
+    }
+    const then = await records({ measure: 'projects.budget', organizationId: root.id, to: '2024-12-31' });
+    const shownThen = new Map(
+      then.rows.map((row) => [row.id, [row.cells.category, row.cells.status, row.cells.budget]]),
+    );
+    expect(shownThen).toEqual(
+      new Map([
+        [edited.id, [PROJECT_CATEGORY.labels.industry, PROJECT_STATUS.labels.in_progress, 500_00]],
+        [untouched.id, [PROJECT_CATEGORY.labels.education, PROJECT_STATUS.labels.approved, 100_00]],
+      ]),
+    );
+    const approvals = await summary({
+      measures: ['projects.approved_budget'],
+      groupBy: ['category'],
+      organizationId: root.id,
+      year: 2024,
+    });
+    for (const category of PROJECT_CATEGORY.values) {
+      const found = await records({
+        measure: 'projects.approved_budget',
+        organizationId: root.id,
+        year: '2024',
+        category,
+      });
+      expect([category, sumOf(found, 'budget')]).toEqual([
+        category,
+        value(approvals, 'projects.approved_budget', { category }),
+      ]);
+    }
   });
 });
 

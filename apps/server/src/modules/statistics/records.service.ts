@@ -31,11 +31,15 @@ export async function figureRecords(
       if (query.organization && organization.id !== query.organization) return false;
       return REGION_GROUPINGS.every(([grouping, digits]) => {
         const wanted = query[grouping];
-        return !wanted || (organization.regionCode ?? '').slice(0, digits).padEnd(6, '0') === wanted;
+        if (wanted === undefined) return true;
+        // The summary's row of organizations without a region has the empty key.
+        const region = organization.regionCode ? organization.regionCode.slice(0, digits).padEnd(6, '0') : '';
+        return region === wanted;
       });
     })
     .map((organization) => organization.id);
-  // The row's value of each dimension the measure declares, by the dimension's name.
+  // The row's value of each dimension the measure declares, by the dimension's name; an empty value is the
+  // row of buckets without one (非监测对象, say), not "any".
   const dimension = (slot: 'd1' | 'd2') => {
     const name = measure.definition[slot]?.name;
     return name ? (query as Record<string, string | number | undefined>)[name]?.toString() : undefined;
@@ -47,8 +51,8 @@ export async function figureRecords(
     organizationIds,
     ...(measure.definition.kind === 'flow' && period.from ? { from: period.from } : {}),
     to: period.to,
-    ...(d1 ? { d1 } : {}),
-    ...(d2 ? { d2 } : {}),
+    ...(d1 !== undefined ? { d1 } : {}),
+    ...(d2 !== undefined ? { d2 } : {}),
     limit: RECORDS_SHOWN,
   });
   return { measure: measureInfo(measure), ...records };
