@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['**/*.test.ts'],
+    globalSetup: ['./global-setup.ts'],
     environment: 'node',
     testTimeout: 90_000,
     hookTimeout: 90_000,

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,11 +23,16 @@ const BANNER = /running at (http:\/\/localhost:(\d+))/;
  * A fresh Tongxin server from the built dist (run `npm run build` first): its own data directory, a free port,
  * demo data, a known admin password. With TONGXIN_E2E_DATABASE_URL it uses that PostgreSQL database instead,
  * and then the data directory TONGXIN_E2E_DATA_DIR when given: the servers of one run share the database, so
- * they must share its files too (the demo's photos are stored by whichever server seeds it first).
+ * they must share its files too (the demo's photos are stored by whichever server seeds it first). A given
+ * `dataDir` is used as it is and kept when the server stops.
  */
-export async function startServer(): Promise<TestServer> {
-  const sharedDir = process.env['TONGXIN_E2E_DATABASE_URL'] ? process.env['TONGXIN_E2E_DATA_DIR'] : undefined;
+export async function startServer(options: { dataDir?: string } = {}): Promise<TestServer> {
+  const sharedDir =
+    options.dataDir ?? (process.env['TONGXIN_E2E_DATABASE_URL'] ? process.env['TONGXIN_E2E_DATA_DIR'] : undefined);
   const dataDir = sharedDir ?? (await mkdtemp(path.join(tmpdir(), 'tongxin-e2e-')));
+  // On SQLite each file's server starts from a copy of the demo seeded once for the run (global-setup.ts).
+  const template = process.env['TONGXIN_E2E_TEMPLATE_DIR'];
+  if (!sharedDir && template) await cp(template, dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['DATABASE_URL'];
   Object.assign(env, {
