@@ -11,26 +11,14 @@ import {
   type THouseholdType,
   type TMonitoringCategory,
 } from '@tongxin/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Input,
-  Select,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Card, DatePicker, Input, Select, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { keys } from '../../../api/keys';
 import { exportHouseholds, fetchHouseholds } from '../../../api/registry';
 import { EmptyState } from '../../../components/EmptyState';
 import { ExportButton } from '../../../components/ExportButton';
-import { ErrorState } from '../../../components/ErrorState';
+import { ListTable } from '../../../components/ListTable';
 import { RegionCascader } from '../../../components/RegionCascader';
 import { useLabel, useLabelOptions } from '../../../i18n/useLabel';
 import { useLang, useT } from '../../../i18n/useT';
@@ -433,49 +421,30 @@ export function HouseholdList({ state, createAction, embedded = false }: Props) 
           }
         />
       )}
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<THousehold>
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          columns={shown.map((key) => all[key])}
-          scroll={{ x: 'max-content' }}
-          locale={{
-            emptyText: list.isPending ? (
-              ' '
-            ) : state.filtered ? (
-              <EmptyState
-                compact
-                title={query.idNumber ? t('registry.household.noIdMatch') : t('registry.household.noMatch')}
-                hint={query.idNumber ? t('registry.household.noIdMatchHint') : t('org.list.emptyHint')}
-              />
-            ) : (
-              <EmptyState
-                compact
-                title={variant === 'monitored' ? t('registry.monitored.empty') : t('registry.household.empty')}
-                hint={variant === 'monitored' ? t('registry.monitored.emptyHint') : t('registry.household.emptyHint')}
-                action={variant === 'monitored' ? undefined : createAction}
-              />
-            ),
-          }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => (
-              <Typography.Text type="secondary" data-testid="household-total">
-                {t('registry.household.total', { total })}
-              </Typography.Text>
-            ),
-          }}
-          onChange={listTableChange(update, SORTS, 'asc')}
-        />
-      )}
+      <ListTable<THousehold>
+        list={list}
+        page={query}
+        columns={shown.map((key) => all[key])}
+        filtered={state.filtered}
+        noMatch={
+          <EmptyState
+            compact
+            title={query.idNumber ? t('registry.household.noIdMatch') : t('registry.household.noMatch')}
+            hint={query.idNumber ? t('registry.household.noIdMatchHint') : t('org.list.emptyHint')}
+          />
+        }
+        empty={
+          <EmptyState
+            compact
+            title={variant === 'monitored' ? t('registry.monitored.empty') : t('registry.household.empty')}
+            hint={variant === 'monitored' ? t('registry.monitored.emptyHint') : t('registry.household.emptyHint')}
+            action={variant === 'monitored' ? undefined : createAction}
+          />
+        }
+        totalText={(total) => t('registry.household.total', { total })}
+        totalTestId="household-total"
+        onChange={listTableChange(update, SORTS, 'asc')}
+      />
     </>
   );
   return embedded ? body : <Card>{body}</Card>;

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { VILLAGE_POVERTY_STATUS, type TVillage, type TVillagePovertyStatus } from '@tongxin/contracts';
-import { Button, Card, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Select, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keys } from '../../../api/keys';
 import { exportVillages, fetchVillages, type VillageListQuery } from '../../../api/registry';
 import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
+import { ListTable } from '../../../components/ListTable';
 import { ExportButton } from '../../../components/ExportButton';
 import { RegionCascader } from '../../../components/RegionCascader';
 import { useLabelOptions } from '../../../i18n/useLabel';
@@ -269,52 +269,32 @@ export function VillagesPage() {
             labelOf={(key) => t(COLUMN_TITLES[key])}
           />
         </div>
-        {list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<TVillage>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            columns={COLUMN_KEYS.filter((key) => key === 'name' || columns.includes(key)).map((key) => all[key])}
-            scroll={{ x: 'max-content' }}
-            onRow={(row) => ({
-              onDoubleClick: () => void navigate(`/registry/villages/${row.id}`),
-            })}
-            locale={{
-              emptyText: list.isPending ? (
-                ' '
-              ) : filtered ? (
-                <EmptyState compact title={t('registry.village.noMatch')} hint={t('org.list.emptyHint')} />
-              ) : (
-                <EmptyState
-                  compact
-                  title={t('registry.village.empty')}
-                  hint={canWrite ? t('registry.village.emptyHint') : t('registry.village.emptyReadOnly')}
-                  action={
-                    canWrite && (
-                      <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
-                        {t('registry.village.create')}
-                      </Button>
-                    )
-                  }
-                />
-              ),
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => (
-                <Typography.Text type="secondary">{t('registry.village.total', { total })}</Typography.Text>
-              ),
-            }}
-            onChange={listTableChange(update, SORTS, 'asc')}
-          />
-        )}
+        <ListTable<TVillage>
+          list={list}
+          page={query}
+          columns={COLUMN_KEYS.filter((key) => key === 'name' || columns.includes(key)).map((key) => all[key])}
+          onRow={(row) => ({
+            onDoubleClick: () => void navigate(`/registry/villages/${row.id}`),
+          })}
+          filtered={filtered}
+          noMatch={<EmptyState compact title={t('registry.village.noMatch')} hint={t('org.list.emptyHint')} />}
+          empty={
+            <EmptyState
+              compact
+              title={t('registry.village.empty')}
+              hint={canWrite ? t('registry.village.emptyHint') : t('registry.village.emptyReadOnly')}
+              action={
+                canWrite && (
+                  <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
+                    {t('registry.village.create')}
+                  </Button>
+                )
+              }
+            />
+          }
+          totalText={(total) => t('registry.village.total', { total })}
+          onChange={listTableChange(update, SORTS, 'asc')}
+        />
       </Card>
       <VillageFormDrawer
         key={opening}
