@@ -6,6 +6,7 @@ import type { Config } from './platform/config.js';
 import { systemContext } from './platform/context.js';
 import { installKeyring, loadKeyring } from './platform/crypto/index.js';
 import { collectMigrations, migrateToLatest, openDatabase, type Database } from './platform/db/index.js';
+import { rebuildFiguresIfEmpty, type FigureSource } from './platform/figures/index.js';
 import type { Logger } from './platform/logging.js';
 
 export type Prepared = {
@@ -17,6 +18,11 @@ export type Prepared = {
 
 export function allMigrations() {
   return collectMigrations(MODULES.flatMap((module) => (module.migrations ? [module.migrations] : [])));
+}
+
+/** The modules' figure sources (statistics reads them; `tongxin figures` replays them). */
+export function figureSources(): FigureSource[] {
+  return MODULES.flatMap((module) => (module.figures ? [module.figures] : []));
 }
 
 /**
@@ -47,13 +53,21 @@ export async function openAndMigrate(config: Config, logger: Logger): Promise<Da
 
 /**
  * Everything `serve` needs before it listens. A database without the admin user is a first start: it
- * gets the admin and, unless TONGXIN_DEMO=0, the demo data.
+ * gets the admin and, unless TONGXIN_DEMO=0, the demo data. Figure buckets that hold nothing while the
+ * records give figures (data from before the buckets, or restored without them) are rebuilt first.
  */
 export async function prepare(config: Config, logger: Logger): Promise<Prepared> {
   const db = await openAndMigrate(config, logger);
   const ctx = systemContext(db.executor);
   const firstStart = (await userIdByUsername(db.executor, ADMIN_USERNAME)) === null;
   const admin = await ensurePlatformAdmin(ctx, config.adminPassword);
+  const rebuilt = await rebuildFiguresIfEmpty(ctx, figureSources());
+  if (rebuilt) {
+    logger.warn(
+      { buckets: rebuilt.written },
+      'The figure buckets were empty while the records were not: rebuilt them from the records (as `tongxin figures rebuild`, audited).',
+    );
+  }
   const wantDemo = config.demo ?? firstStart;
   const demo = wantDemo ? await seedDemo(ctx, (step) => logger.debug({ step }, 'demo data')) : null;
   return { db, generatedAdminPassword: admin.generatedPassword, demo };

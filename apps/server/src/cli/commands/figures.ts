@@ -1,4 +1,4 @@
-import { MODULES } from '../../modules.js';
+import { figureSources } from '../../bootstrap.js';
 import { organizationNames } from '../../modules/organizations/index.js';
 import { systemContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/index.js';
@@ -11,8 +11,6 @@ import {
 } from '../../platform/figures/index.js';
 import { progressBar } from '../progress.js';
 import type { Output } from './admin.js';
-
-const sources = () => MODULES.flatMap((module) => (module.figures ? [module.figures] : []));
 
 /** A bar per source (on stderr) while its records are replayed. */
 function replayProgress(verb: string, stream: NodeJS.WriteStream): ReplayProgress {
@@ -51,7 +49,9 @@ export async function figuresVerify(
   io: Output,
   progress: NodeJS.WriteStream = process.stderr,
 ): Promise<number> {
-  const report = await verifyFigures(db.executor, sources(), { onProgress: replayProgress('Replaying', progress) });
+  const report = await verifyFigures(db.executor, figureSources(), {
+    onProgress: replayProgress('Replaying', progress),
+  });
   const differing = report.measures.filter((check) => check.differences > 0);
   const names = await organizationNames(
     db.executor,
@@ -79,7 +79,11 @@ export async function figuresRebuild(
   io: Output,
   progress: NodeJS.WriteStream = process.stderr,
 ): Promise<number> {
-  const report = await rebuildFigures(systemContext(db.executor), sources(), replayProgress('Rebuilding', progress));
+  const report = await rebuildFigures(
+    systemContext(db.executor),
+    figureSources(),
+    replayProgress('Rebuilding', progress),
+  );
   for (const { measure, buckets } of report.measures) io.out(`  ${measure}: ${buckets} buckets`);
   io.out(`Rebuilt the figures from the records: ${report.removed} buckets replaced by ${report.written}.`);
   return 0;

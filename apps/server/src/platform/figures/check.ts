@@ -9,6 +9,7 @@ import {
   deleteBuckets,
   deleteEmptyBuckets,
   dropReplayTable,
+  hasBuckets,
   inSnapshot,
   lockBuckets,
   replayDifferences,
@@ -92,16 +93,52 @@ export async function rebuildFigures(
   sources: readonly FigureSource[],
   onProgress?: ReplayProgress,
 ): Promise<RebuildReport> {
+  return rebuild(ctx, sources, onProgress, false);
+}
+
+/** Takes a start-up rebuild back: figures were written meanwhile, or the records give none. */
+class LeftAsIs extends Error {}
+
+/**
+ * At start-up: when the buckets hold nothing at all while the records give figures (a data directory from
+ * before the buckets existed, or one restored without them), rebuilds them once, as `tongxin figures
+ * rebuild` does and audited as such. Buckets that hold anything are left alone: whether they are right is
+ * `tongxin figures verify`'s question. Null when nothing was rebuilt.
+ */
+export async function rebuildFiguresIfEmpty(
+  ctx: ServiceContext,
+  sources: readonly FigureSource[],
+  onProgress?: ReplayProgress,
+): Promise<RebuildReport | null> {
+  if (await hasBuckets(ctx.db)) return null;
+  try {
+    return await rebuild(ctx, sources, onProgress, true);
+  } catch (error) {
+    if (error instanceof LeftAsIs) return null;
+    throw error;
+  }
+}
+
+async function rebuild(
+  ctx: ServiceContext,
+  sources: readonly FigureSource[],
+  onProgress: ReplayProgress | undefined,
+  onlyIfEmpty: boolean,
+): Promise<RebuildReport> {
   const measureNames = replayable(sources).flatMap(({ source }) => Object.keys(source.measures));
   return withTransaction(ctx.db, async (tx) => {
     await lockBuckets(tx);
     // The first statement writes, so that SQLite takes its write lock before any record is read.
     const removed = await deleteBuckets(tx, measureNames);
+    // Another process may have written figures since they were found empty: then they are not ours to replace.
+    if (onlyIfEmpty && (removed > 0 || (await hasBuckets(tx)))) throw new LeftAsIs();
     await replayAll(tx, sources, addFigures, onProgress);
     await deleteEmptyBuckets(tx, measureNames);
     const counts = await bucketCounts(tx, 'figure_buckets');
     const measures = measureNames.map((measure) => ({ measure, buckets: counts.get(measure) ?? 0 }));
     const written = measures.reduce((sum, m) => sum + m.buckets, 0);
+    // Records that give no figures (drafts only) leave nothing to rebuild, and nothing to record.
+    if (onlyIfEmpty && written === 0) throw new LeftAsIs();
     await recordAudit(tx, {
       chainId: PLATFORM_CHAIN,
       action: 'figures.rebuild',
@@ -110,6 +147,7 @@ export async function rebuildFigures(
       changes: {
         buckets: { before: removed, after: written },
         measures: { before: null, after: measureNames },
+        ...(onlyIfEmpty ? { reason: { before: null, after: 'empty buckets at start-up' } } : {}),
       },
       ...auditBy(ctx),
     });

@@ -1,5 +1,5 @@
 export { addFigures, periodRanges, sumFigures, type FigureDelta } from './figures.js';
-export { rebuildFigures, verifyFigures } from './check.js';
+export { rebuildFigures, rebuildFiguresIfEmpty, verifyFigures } from './check.js';
 export type { FiguresCheck, MeasureCheck, RebuildReport, ReplayProgress } from './check.js';
 export { figureMigrations } from './migrations.js';
 export { bucketsOf } from './repository.js';

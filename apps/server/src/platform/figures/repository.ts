@@ -166,6 +166,12 @@ export async function replayDifferences(
   return { count: count.n, rows: rows.map((row) => ({ measure, ...row })) };
 }
 
+/** Whether the buckets hold anything at all (any measure, even a zero). */
+export async function hasBuckets(executor: Executor): Promise<boolean> {
+  const row = await db(executor).selectFrom('figure_buckets').select('measure').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Buckets per measure that hold something (the zeros cancelled moves leave are not counted). */
 export async function bucketCounts(
   executor: Executor,
