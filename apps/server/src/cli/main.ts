@@ -2,7 +2,6 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../platform/errors/index.js';
 import { openAndMigrate } from '../bootstrap.js';
-import { createBackup, restoreBackup } from '../platform/backup.js';
 import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logging.js';
 import { openDatabase } from '../platform/db/index.js';
@@ -15,6 +14,7 @@ import {
   userResetPassword,
   type Output,
 } from './commands/admin.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { figuresRebuild, figuresVerify } from './commands/figures.js';
 import { importCommand, templateCommand } from './commands/registry.js';
 import { serve } from './commands/serve.js';
@@ -38,10 +38,14 @@ const USAGE = `Usage: tongxin <command>
                                      import an xlsx or csv file; prints progress and writes an error workbook
   template households|persons <file.xlsx|file.csv>
                                      write the import template
-  backup <file.tar.gz>               back up the database and the data directory's keys and files
-  restore <file.tar.gz>              restore a backup (stop the server first)
+  backup <file.tar.gz> [--include-key]
+                                     back up the database and the data directory's files; the data key
+                                     stays out (keep it apart) unless --include-key puts it in
+  restore <file.tar.gz> [--key-file K]
+                                     restore a backup (stop the server first); needs the backup's data key:
+                                     TONGXIN_DATA_KEY, the key file in the data directory, or --key-file
 
-Configuration comes from the environment: TONGXIN_DATA_DIR, DATABASE_URL, PORT, LOG_LEVEL (see README).`;
+Configuration comes from the environment: TONGXIN_DATA_DIR, DATABASE_URL, TONGXIN_DATA_KEY, PORT, LOG_LEVEL (see README).`;
 
 const io: Output = { out: (line) => process.stdout.write(`${line}\n`) };
 
@@ -58,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
       file: { type: 'string' },
       mode: { type: 'string' },
       errors: { type: 'string' },
+      'key-file': { type: 'string' },
+      'include-key': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -76,12 +82,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'restore') {
     if (!sub) throw new Error('restore needs the backup file');
-    const manifest = await restoreBackup(sub, config.dataDir, config.databaseUrl);
-    io.out(
-      `Restored the ${manifest.dialect} backup of ${manifest.createdAt} into ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}.`,
-    );
-    const db = await openAndMigrate(config, logger);
-    await db.close();
+    await restoreCommand(config, logger, sub, values['key-file'] ?? null, io);
     return 0;
   }
   const db =
@@ -143,8 +144,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'backup': {
         if (!sub) throw new Error('backup needs a target file, e.g. backup tongxin-2026-11-29.tar.gz');
-        const manifest = await createBackup(db, config.dataDir, sub, config.databaseUrl);
-        io.out(`Backed up ${manifest.database} and ${manifest.files.length} data-directory entries to ${sub}.`);
+        await backupCommand(db, config, sub, values['include-key'] === true, io);
         return 0;
       }
       default:

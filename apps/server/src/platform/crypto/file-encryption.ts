@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { Transform } from 'node:stream';
-import { keyring as installedKeyring, type Keyring } from './keyring.js';
+import { dataKeyId, keyring as installedKeyring, type Keyring } from './keyring.js';
 
 /**
  * Files on disk that may hold personal data (import uploads and error workbooks, stored photos and
@@ -47,9 +47,10 @@ const keysOf = new WeakMap<Keyring, FileKeys>();
 function fileKeys(ring: Keyring): FileKeys {
   let keys = keysOf.get(ring);
   if (!keys) {
-    const derive = (info: string, length: number) =>
-      Buffer.from(hkdfSync('sha256', ring.master, 'tongxin', info, length));
-    keys = { key: derive('file-encryption/aes-256-gcm', 32), keyId: derive('file-encryption/key-id', KEY_ID_BYTES) };
+    keys = {
+      key: Buffer.from(hkdfSync('sha256', ring.master, 'tongxin', 'file-encryption/aes-256-gcm', 32)),
+      keyId: dataKeyId(ring.master),
+    };
     keysOf.set(ring, keys);
   }
   return keys;

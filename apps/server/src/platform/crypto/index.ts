@@ -7,5 +7,15 @@ export {
   isEncryptedFileHead,
 } from './file-encryption.js';
 export type { EncryptedFileProblem } from './file-encryption.js';
-export { installKeyring, KEY_FILE, keyring, keyringFromMaster, loadKeyring } from './keyring.js';
-export type { Keyring, LoadedKeyring } from './keyring.js';
+export {
+  dataKeyId,
+  findDataKey,
+  installKeyring,
+  KEY_FILE,
+  keyFingerprint,
+  keyring,
+  keyringFromMaster,
+  loadKeyring,
+  parseDataKey,
+} from './keyring.js';
+export type { DataKeySource, FoundDataKey, Keyring, LoadedKeyring } from './keyring.js';

@@ -71,26 +71,51 @@ export function keyringFromMaster(master: Buffer): Keyring {
 
 export const KEY_FILE = path.join('keys', 'data.key');
 
-function parseMaster(text: string): Buffer {
+/**
+ * The data key's public id (8 bytes): it tells keys apart — in every encrypted file's header, in a backup's
+ * manifest — and reveals nothing of the key. Derived as file headers have had it from the start.
+ */
+export function dataKeyId(master: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, 'tongxin', 'file-encryption/key-id', 8));
+}
+
+/** The key id as operators see it (16 hex digits), to compare the key a backup needs with the one at hand. */
+export function keyFingerprint(master: Buffer): string {
+  return dataKeyId(master).toString('hex');
+}
+
+/** A key as TONGXIN_DATA_KEY or a key file holds it (64 hex digits or base64), or null when it is not 32 bytes. */
+export function parseDataKey(text: string): Buffer | null {
   const trimmed = text.trim();
   const bytes = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
-  if (bytes.length !== 32) throw new Error('TONGXIN_DATA_KEY must be 32 bytes, as 64 hex digits or base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
+function parseMaster(text: string, where: string): Buffer {
+  const bytes = parseDataKey(text);
+  if (!bytes) throw new Error(`${where} must hold 32 bytes, as 64 hex digits or base64`);
   return bytes;
 }
 
-export type LoadedKeyring = { keyring: Keyring; source: 'environment' | 'file'; generatedFile: string | null };
+export type DataKeySource = 'environment' | 'file';
+export type FoundDataKey = { master: Buffer; source: DataKeySource; file: string | null };
+
+/** The key a data directory's server would use — TONGXIN_DATA_KEY, else the key file — without making one. */
+export function findDataKey(options: { dataDir: string; dataKey: string | null }): FoundDataKey | null {
+  if (options.dataKey)
+    return { master: parseMaster(options.dataKey, 'TONGXIN_DATA_KEY'), source: 'environment', file: null };
+  const file = path.join(options.dataDir, KEY_FILE);
+  if (!fs.existsSync(file)) return null;
+  return { master: parseMaster(fs.readFileSync(file, 'utf8'), file), source: 'file', file };
+}
+
+export type LoadedKeyring = { keyring: Keyring; source: DataKeySource; generatedFile: string | null };
 
 /** The configured key, or the one in the data directory, made there on first use. */
 export function loadKeyring(options: { dataDir: string; dataKey: string | null }): LoadedKeyring {
-  if (options.dataKey)
-    return { keyring: keyringFromMaster(parseMaster(options.dataKey)), source: 'environment', generatedFile: null };
+  const found = findDataKey(options);
+  if (found) return { keyring: keyringFromMaster(found.master), source: found.source, generatedFile: null };
   const file = path.join(options.dataDir, KEY_FILE);
-  if (fs.existsSync(file))
-    return {
-      keyring: keyringFromMaster(parseMaster(fs.readFileSync(file, 'utf8'))),
-      source: 'file',
-      generatedFile: null,
-    };
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const master = randomBytes(32);
   fs.writeFileSync(file, `${master.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
