@@ -69,9 +69,15 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<T
     });
   });
 
+  // A server that dies under a test leaves only refused connections behind: say why it died.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`\nTongxin server exited (${code ?? signal}) during the tests:\n${output}\n`);
+  });
   return {
     url,
     stop: async () => {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         child.kill('SIGTERM');
