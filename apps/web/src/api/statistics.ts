@@ -68,8 +68,22 @@ export const fetchSummary = (query: SummaryQuery, signal?: AbortSignal) =>
 export const exportSummary = (query: SummaryQuery) =>
   download('/statistics/summary.xlsx', summaryParams(query), 'statistics.xlsx');
 
+const SCOPE_KEYS = new Set(['measure', 'organizationId', 'year', 'from', 'to']);
+
+/**
+ * The records query as a query string. A grouping's empty value (a row of 未填 or 非监测对象) selects the
+ * records without one, so unlike other filters it is sent, not dropped.
+ */
+function recordsParams(query: RecordsQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && (value !== '' || !SCOPE_KEYS.has(key))) params.set(key, String(value));
+  }
+  return `?${params.toString()}`;
+}
+
 export const fetchFigureRecords = (query: RecordsQuery, signal?: AbortSignal) =>
-  api<TFigureRecords>('GET', '/statistics/records', { query, signal });
+  api<TFigureRecords>('GET', `/statistics/records${recordsParams(query)}`, { signal });
 
 export const fetchAnnualPack = (query: AnnualPackQuery, signal?: AbortSignal) =>
   api<TAnnualPack>('GET', '/statistics/annual', { query, signal });
