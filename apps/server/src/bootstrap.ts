@@ -35,7 +35,7 @@ export async function openAndMigrate(config: Config, logger: Logger): Promise<Da
   if (generatedFile) {
     logger.warn(
       { file: generatedFile },
-      'Generated the data encryption key. Back it up with the database: without it, ID numbers cannot be read. `tongxin backup` includes it; or set TONGXIN_DATA_KEY.',
+      'Generated the data encryption key. Keep a copy of it safe and apart from the backups: without it, ID numbers, phones, addresses and stored files cannot be read, and `tongxin backup` leaves it out (restore asks for it with --key-file). Or set TONGXIN_DATA_KEY.',
     );
   }
   const db = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
