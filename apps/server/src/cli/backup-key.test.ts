@@ -296,6 +296,30 @@ describe.skipIf(!hasTools)('a backup and its data key', { timeout: 120_000 }, ()
     expect(await readBack(target)).toEqual({ idNumbers: [ID_NUMBER], photo: PHOTO });
   });
 
+  it('refuses a damaged archive and one of the other database kind, in both languages, and touches nothing', async () => {
+    const dir = scratch('damaged');
+    fs.mkdirSync(dir);
+    await tar.x({ file: archive, cwd: dir });
+    const { manifest } = await archiveOf(archive);
+    fs.appendFileSync(path.join(dir, manifest.database), 'x');
+    const damaged = scratch('damaged.tar.gz');
+    await tar.c({ gzip: true, file: damaged, cwd: dir }, fs.readdirSync(dir));
+    const target = await emptyTarget();
+    const refused = await refusal(target, { archive: damaged, dataKey: TEST_DATA_KEY.toString('hex') });
+    expect(refused.code).toBe('BACKUP_DAMAGED');
+    expect(refused.zh).toContain('备份文件已损坏');
+    expect(refused.en).toContain('restore from another backup');
+    await expectUntouched(target);
+
+    // A SQLite backup asked into PostgreSQL, or the other way round.
+    const other = { ...target, url: target.url ? null : 'postgres://127.0.0.1:1/none' };
+    const wrong = await refusal(other, { dataKey: TEST_DATA_KEY.toString('hex') });
+    expect(wrong.code).toBe(target.url ? 'BACKUP_NEEDS_POSTGRES' : 'BACKUP_NEEDS_SQLITE');
+    expect(wrong.zh).toContain('DATABASE_URL');
+    expect(wrong.en).toContain('Nothing was changed');
+    expect(fs.existsSync(target.dataDir)).toBe(false);
+  });
+
   it('tongxin backup and restore --key-file from the command line', async () => {
     const cli = (target: Target, ...args: string[]) => {
       const result = spawnSync(

@@ -58,6 +58,55 @@ export const backupErrors = defineErrors({
       en: 'The data key in {where} (fingerprint {given}) is not this backup’s key; restoring it needs the key with fingerprint {fingerprint}. Give the right one with --key-file <key file> or TONGXIN_DATA_KEY. Nothing was changed',
     },
   },
+  unknownFormat: {
+    code: 'BACKUP_UNKNOWN_FORMAT',
+    status: 400,
+    message: {
+      'zh-CN': '不认识的备份格式 {format}：请用生成这个备份的同心版本来恢复它。未做任何改动',
+      en: 'Unknown backup format {format}; restore it with the tongxin version that made it. Nothing was changed',
+    },
+  },
+  damaged: {
+    code: 'BACKUP_DAMAGED',
+    status: 400,
+    message: {
+      'zh-CN': '备份文件已损坏（{what}）：请换一份备份来恢复。未做任何改动',
+      en: 'The backup file is damaged ({what}); restore from another backup. Nothing was changed',
+    },
+  },
+  postgresBackup: {
+    code: 'BACKUP_NEEDS_POSTGRES',
+    status: 400,
+    message: {
+      'zh-CN': '这是 PostgreSQL 数据库的备份：请把 DATABASE_URL 设为要恢复到的数据库。未做任何改动',
+      en: 'This is a backup of a PostgreSQL database; set DATABASE_URL to the database to restore into. Nothing was changed',
+    },
+  },
+  sqliteBackup: {
+    code: 'BACKUP_NEEDS_SQLITE',
+    status: 400,
+    message: {
+      'zh-CN': '这是内置 SQLite 数据库的备份：请去掉 DATABASE_URL，恢复到数据目录。未做任何改动',
+      en: 'This is a backup of the embedded SQLite database; unset DATABASE_URL to restore into the data directory. Nothing was changed',
+    },
+  },
+  toolMissing: {
+    code: 'BACKUP_TOOL_MISSING',
+    status: 500,
+    message: {
+      'zh-CN':
+        '没有安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt-get install postgresql-client），或参见 docs/deploy.md',
+      en: 'The PostgreSQL tool {tool} is not installed; install the PostgreSQL client tools (Debian: apt-get install postgresql-client) or see docs/deploy.md',
+    },
+  },
+  toolFailed: {
+    code: 'BACKUP_TOOL_FAILED',
+    status: 500,
+    message: {
+      'zh-CN': '{tool} 运行失败：{detail}',
+      en: 'Running {tool} failed: {detail}',
+    },
+  },
   keyInvalid: {
     code: 'DATA_KEY_INVALID',
     status: 400,
@@ -225,17 +274,17 @@ export async function restoreBackup(
     await tar.x({ file: source, cwd: staging });
     const manifest = JSON.parse(fs.readFileSync(path.join(staging, MANIFEST), 'utf8')) as BackupManifest;
     if (manifest.format !== 1 && manifest.format !== 2)
-      throw new Error(`Unknown backup format ${String(manifest.format)}; restore it with the tongxin that made it`);
+      throw backupErrors.unknownFormat({ format: String(manifest.format) });
     if (manifest.format === 2 && !manifest.dataKey?.fingerprint)
-      throw new Error('The backup’s manifest names no data key; the file is damaged');
+      throw backupErrors.damaged({ what: 'manifest.json: dataKey' });
     if (sha256Of(path.join(staging, manifest.database)) !== manifest.sha256) {
-      throw new Error('The backup’s database does not match its checksum; the file is damaged');
+      throw backupErrors.damaged({ what: `${manifest.database}: sha256` });
     }
     if (manifest.dialect === 'postgres' && !databaseUrl) {
-      throw new Error('This is a PostgreSQL backup; set DATABASE_URL to the database to restore into');
+      throw backupErrors.postgresBackup();
     }
     if (manifest.dialect === 'sqlite' && databaseUrl) {
-      throw new Error('This is a SQLite backup; unset DATABASE_URL to restore into the data directory');
+      throw backupErrors.sqliteBackup();
     }
     const key = manifest.dataKey ? checkKey(manifest.dataKey.fingerprint, staging, dataDir, options) : null;
     const keyFile = options.keyFile ? fs.readFileSync(options.keyFile) : null;
@@ -272,12 +321,7 @@ function pgTool(tool: string, args: string[]): void {
   try {
     execFileSync(tool, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(
-      missing
-        ? `${tool} is not installed; install the PostgreSQL client tools (Debian: apt-get install postgresql-client) or see docs/deploy.md`
-        : `${tool} failed: ${String((error as { stderr?: Buffer }).stderr ?? error)}`,
-      { cause: error },
-    );
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw backupErrors.toolMissing({ tool });
+    throw backupErrors.toolFailed({ tool, detail: String((error as { stderr?: Buffer }).stderr ?? error) });
   }
 }
