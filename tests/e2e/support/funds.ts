@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { confirmDialog } from './app.js';
 import { chooseOption, pickOption } from './projects.js';
 
 export type FundsPageName = '捐赠登记' | '捐赠记录' | '捐赠人' | '认捐管理' | '资金账户' | '日记账';
@@ -119,9 +120,9 @@ export function payeeRow(batch: Locator, name: string): Locator {
 
 /** Confirms the dialog of a settlement (标记已支付 / 标记支付失败) and waits until it is gone. */
 export async function confirmSettlement(page: Page, outcome: '已支付' | '支付失败'): Promise<void> {
-  const box = dialog(page, `标记${outcome === '已支付' ? '已支付' : '支付失败'}`);
-  await box.getByRole('button', { name: `确认${outcome}` }).click();
-  await box.waitFor({ state: 'hidden' });
+  // By its title: the batch's drawer, a dialog too, holds the same words on its payees' buttons.
+  const box = page.getByRole('dialog', { name: `标记${outcome}`, exact: true });
+  await confirmDialog(box, box.getByRole('button', { name: `确认${outcome}` }));
 }
 
 /** Waits until antd's passing messages are gone, so that a snapshot shows the page, not the toasts over it. */
