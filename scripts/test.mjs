@@ -3,7 +3,8 @@
 //   1. typecheck and lint (the architecture rules are lint rules), side by side
 //   2. unit and integration tests on SQLite
 //   3. the same server tests on PostgreSQL, when TONGXIN_TEST_DATABASE_URL points at a server — beside the build
-//   4. browser tests in headless Chromium, when /usr/bin/chromium (or TONGXIN_CHROMIUM) exists
+//      and the browser tests on SQLite
+//   4. browser tests in headless Chromium, when /usr/bin/chromium (or TONGXIN_CHROMIUM) exists; on PostgreSQL last
 // Steps that run side by side keep their output and print it whole when they end, one after the other.
 // With CI=true a skipped suite is a failure: CI provides PostgreSQL and Chromium.
 import { spawn } from 'node:child_process';
@@ -92,19 +93,27 @@ if (!pgUrl)
   skip('PostgreSQL suite', 'TONGXIN_TEST_DATABASE_URL is not set (see README: Running the tests on PostgreSQL)');
 if (!hasChromium) skip('browser suite', `no Chromium at ${chromium} (apt-get install chromium fonts-noto-cjk)`);
 
-// The PostgreSQL server tests mostly wait on PostgreSQL: the build runs beside them. The browser suites run
-// alone — beside other work a busy machine makes a browser's clicks miss.
-const [, built] = await Promise.all([
+// The PostgreSQL server tests mostly wait on PostgreSQL: the build and then the browser suite on SQLite run
+// beside them (their output is kept until they end). The browser tests re-click a confirmation or a menu
+// whose first click a busy machine lost (tests/e2e/support), so they stand the company.
+let built = false;
+await Promise.all([
   pgUrl
     ? vitest('server tests (PostgreSQL)', ['--project', '@tongxin/server'], {
         env: { TONGXIN_TEST_DIALECT: 'postgres' },
         buffered: hasChromium,
       })
     : null,
-  hasChromium ? run('build for the browser tests', 'npm', ['run', '--silent', 'build'], { buffered: true }) : false,
+  (async () => {
+    if (!hasChromium) return;
+    built = await run('build for the browser tests', 'npm', ['run', '--silent', 'build'], { buffered: true });
+    if (built)
+      await vitest('browser tests (Chromium, SQLite)', e2e, {
+        env: { TONGXIN_CHROMIUM: chromium },
+        buffered: Boolean(pgUrl),
+      });
+  })(),
 ]);
-if (hasChromium && built)
-  await vitest('browser tests (Chromium, SQLite)', e2e, { env: { TONGXIN_CHROMIUM: chromium } });
 
 if (hasChromium && built && pgUrl) {
   const url = await freshE2eDatabase(pgUrl);
