@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every suite this machine can run, and a plain account of what it skipped and why.
-//   1. typecheck and lint (the architecture rules are lint rules), side by side
+//   1. typecheck and lint (the architecture rules are lint rules), side by side, and the build
 //   2. unit and integration tests on SQLite
 //   3. the same server tests on PostgreSQL, when TONGXIN_TEST_DATABASE_URL points at a server — beside the build
 //      and the browser tests on SQLite
@@ -78,13 +78,6 @@ async function freshE2eDatabase(baseUrl) {
   return url.toString();
 }
 
-await Promise.all([
-  run('typecheck', 'npm', ['run', '--silent', 'typecheck'], { buffered: true }),
-  run('lint', 'npm', ['run', '--silent', 'lint'], { buffered: true }),
-]);
-
-await vitest('unit and integration tests (SQLite)', []);
-
 const pgUrl = process.env.TONGXIN_TEST_DATABASE_URL;
 const chromium = process.env.TONGXIN_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = fs.existsSync(chromium);
@@ -93,10 +86,18 @@ if (!pgUrl)
   skip('PostgreSQL suite', 'TONGXIN_TEST_DATABASE_URL is not set (see README: Running the tests on PostgreSQL)');
 if (!hasChromium) skip('browser suite', `no Chromium at ${chromium} (apt-get install chromium fonts-noto-cjk)`);
 
-// The PostgreSQL server tests mostly wait on PostgreSQL: the build and then the browser suite on SQLite run
-// beside them (their output is kept until they end). The browser tests re-click a confirmation or a menu
-// whose first click a busy machine lost (tests/e2e/support), so they stand the company.
-let built = false;
+// Typecheck and lint side by side, with the build for the browser tests in the time lint takes longer.
+const [, , built] = await Promise.all([
+  run('typecheck', 'npm', ['run', '--silent', 'typecheck'], { buffered: true }),
+  run('lint', 'npm', ['run', '--silent', 'lint'], { buffered: true }),
+  hasChromium ? run('build for the browser tests', 'npm', ['run', '--silent', 'build'], { buffered: true }) : false,
+]);
+
+await vitest('unit and integration tests (SQLite)', []);
+
+// The PostgreSQL server tests mostly wait on PostgreSQL: the browser suite on SQLite runs beside them (their
+// output is kept until they end). The browser tests re-click a confirmation or a menu whose first click a busy
+// machine lost (tests/e2e/support), so they stand the company.
 await Promise.all([
   pgUrl
     ? vitest('server tests (PostgreSQL)', ['--project', '@tongxin/server'], {
@@ -104,15 +105,9 @@ await Promise.all([
         buffered: hasChromium,
       })
     : null,
-  (async () => {
-    if (!hasChromium) return;
-    built = await run('build for the browser tests', 'npm', ['run', '--silent', 'build'], { buffered: true });
-    if (built)
-      await vitest('browser tests (Chromium, SQLite)', e2e, {
-        env: { TONGXIN_CHROMIUM: chromium },
-        buffered: Boolean(pgUrl),
-      });
-  })(),
+  hasChromium && built
+    ? vitest('browser tests (Chromium, SQLite)', e2e, { env: { TONGXIN_CHROMIUM: chromium }, buffered: Boolean(pgUrl) })
+    : null,
 ]);
 
 if (hasChromium && built && pgUrl) {
