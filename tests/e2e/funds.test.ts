@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { signIn, uniqueSuffix } from './support/app.js';
+import { confirmDialog, signIn, uniqueSuffix } from './support/app.js';
 import { launchBrowser, openSession, snapshot, snapshotOnFailure, type Session } from './support/browser.js';
 import {
   confirmSettlement,
@@ -103,8 +103,7 @@ test('a county enters gifts at the keyboard, allocates the designated one to its
   const allocate = dialog(page, '拨付项目');
   await allocate.getByText(project).first().waitFor();
   await allocate.getByLabel('金额（元）', { exact: true }).fill('3000');
-  await allocate.getByRole('button', { name: '确认拨付' }).click();
-  await allocate.waitFor({ state: 'hidden' });
+  await confirmDialog(allocate, allocate.getByRole('button', { name: '确认拨付' }));
   await fund.getByTestId('fund-row-balance').filter({ hasText: '¥2,000.00' }).waitFor();
 
   await fund.getByRole('button', { name: '拨付项目' }).click();
@@ -114,8 +113,7 @@ test('a county enters gifts at the keyboard, allocates the designated one to its
   await refused.waitFor();
   await expect(refused.innerText()).resolves.toMatch(/可用余额为 ¥2,000\.00，不足 ¥99,999\.00/);
   await snapshot(page, 'funds-allocation-refused');
-  await allocate.getByRole('button', { name: /取\s*消/ }).click();
-  await allocate.waitFor({ state: 'hidden' });
+  await confirmDialog(allocate, allocate.getByRole('button', { name: /取\s*消/ }));
 
   // On the project's 资金 tab: a batch of two payees; one is paid, the other's payment fails.
   await page.getByTestId('project-funds-table').getByRole('link', { name: project }).click();
@@ -211,7 +209,7 @@ test('an enterprise gives goods, a person gives money and is partly refunded, an
   await refund.getByLabel('退款原因', { exact: true }).fill('捐赠人重复转账，退回多转部分');
   await refund.getByRole('button', { name: '确认退款' }).click();
   const confirmRefund = page.locator('.ant-modal-confirm').filter({ hasText: '确认退还 赵文华 ¥300.00？' });
-  await confirmRefund.getByRole('button', { name: '确认退款' }).click();
+  await confirmDialog(confirmRefund, confirmRefund.getByRole('button', { name: '确认退款' }));
   await page.getByTestId('donation-status').filter({ hasText: '部分退款' }).waitFor();
   // The trace is its own request: it shows the refund once it is fetched again.
   await page.getByTestId('trace-refunded').filter({ hasText: '¥300.00' }).waitFor();
@@ -227,7 +225,7 @@ test('an enterprise gives goods, a person gives money and is partly refunded, an
   // A trial click waits until the dialog has stopped moving in, so that the snapshot shows it.
   await confirmReversal.getByRole('button', { name: /冲\s*销/ }).click({ trial: true });
   await snapshot(page, 'funds-reversal-confirm');
-  await confirmReversal.getByRole('button', { name: /冲\s*销/ }).click();
+  await confirmDialog(confirmReversal, confirmReversal.getByRole('button', { name: /冲\s*销/ }));
   await page.getByTestId('donation-status').filter({ hasText: '已冲销' }).waitFor();
   await expect(page.getByTestId('donation-actions').count()).resolves.toBe(0);
   await county.context.close();
@@ -252,8 +250,7 @@ test('a terminated project returns its leftover money to the fund it came from',
   const allocate = dialog(page, '拨付项目');
   await allocate.getByText(project).first().waitFor();
   await allocate.getByLabel('金额（元）', { exact: true }).fill('1200');
-  await allocate.getByRole('button', { name: '确认拨付' }).click();
-  await allocate.waitFor({ state: 'hidden' });
+  await confirmDialog(allocate, allocate.getByRole('button', { name: '确认拨付' }));
 
   // The city terminates the project; the county is offered to handle what is left.
   const city = await openSession(browser, server.url);
@@ -269,7 +266,7 @@ test('a terminated project returns its leftover money to the fund it came from',
   await handle.getByText('退回原资金', { exact: true }).click();
   await handle.getByRole('button', { name: '确认处理' }).click();
   const confirm = page.locator('.ant-modal-confirm').filter({ hasText: '¥1,200.00 将退回原资金' });
-  await confirm.getByRole('button', { name: '确认处理' }).click();
+  await confirmDialog(confirm, confirm.getByRole('button', { name: '确认处理' }));
   await remainders
     .locator('.ant-table-row')
     .filter({ hasText: '退回原资金' })

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { signIn, uniqueSuffix } from './support/app.js';
+import { confirmDialog, signIn, uniqueSuffix } from './support/app.js';
 import { launchBrowser, openSession, snapshot, snapshotOnFailure } from './support/browser.js';
 import { createPledge, dialog, messagesGone, openFundsPage, registerDonor } from './support/funds.js';
 import { beijingDate } from './support/projects.js';
@@ -98,8 +98,7 @@ test('a pledge falls overdue, a gift against it catches up, its receipt gets the
   await receipts.getByTestId('edit-bill').click();
   const bill = dialog(page, '公益事业捐赠票据号');
   await bill.getByLabel('公益事业捐赠票据号', { exact: true }).fill('No.15012345');
-  await bill.getByRole('button', { name: /保\s*存/ }).click();
-  await bill.waitFor({ state: 'hidden' });
+  await confirmDialog(bill, bill.getByRole('button', { name: /保\s*存/ }));
   await receipts.getByTestId('receipt-bill').filter({ hasText: 'No.15012345' }).waitFor();
   const href = await receipts.getByTestId('print-receipt').getAttribute('href');
   expect(href).toMatch(/^\/api\/v1\/receipts\/.+\/pdf$/);
@@ -137,7 +136,6 @@ test('a pledge falls overdue, a gift against it catches up, its receipt gets the
   await close.getByText('不能再记账').first().waitFor();
   await close.getByRole('button', { name: '关闭账期' }).click({ trial: true });
   await snapshot(page, 'funds-close-period');
-  await close.getByRole('button', { name: /取\s*消/ }).click();
-  await close.waitFor({ state: 'hidden' });
+  await confirmDialog(close, close.getByRole('button', { name: /取\s*消/ }));
   await county.context.close();
 }, 180_000);

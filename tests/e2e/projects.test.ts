@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { signIn, uniqueSuffix } from './support/app.js';
+import { confirmDialog, signIn, uniqueSuffix } from './support/app.js';
 import { launchBrowser, openSession, snapshot, snapshotOnFailure } from './support/browser.js';
 import {
   beijingDate,
@@ -123,7 +123,7 @@ test('a project from draft to closed: the county runs it, the city approves, ins
   await acceptance.getByRole('button', { name: '提交验收结论' }).click();
   const confirm = city.page.locator('.ant-modal-confirm');
   await confirm.getByText('提交后项目变为“验收通过”').waitFor();
-  await confirm.getByRole('button', { name: '提交验收结论' }).click();
+  await confirmDialog(confirm, confirm.getByRole('button', { name: '提交验收结论' }));
   await projectStatus(city.page).filter({ hasText: '验收通过' }).waitFor();
   await expect(city.page.getByTestId('acceptance').first().getByTestId('verdict').innerText()).resolves.toBe(
     '验收通过',
@@ -202,8 +202,7 @@ test('a step is offered only to the side that takes it: the county cannot approv
   await dialog.getByTestId('transition-confirm').click();
   await dialog.getByText('请填写退回的原因').waitFor();
   await snapshot(city.page, 'projects-reject-reason');
-  await dialog.getByRole('button', { name: label('取消') }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await confirmDialog(dialog, dialog.getByRole('button', { name: label('取消') }));
   await projectStatus(city.page).filter({ hasText: '已申报' }).waitFor();
   await city.context.close();
   await county.context.close();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { fieldError, signIn, uniqueSuffix } from './support/app.js';
+import { confirmDialog, fieldError, signIn, uniqueSuffix } from './support/app.js';
 import { launchBrowser, openSession, snapshot, snapshotOnFailure } from './support/browser.js';
 import {
   householdTotal,
@@ -57,11 +57,7 @@ test('a household card: members, dated history, an ID number revealed with a rea
   expect(revealed).toMatch(/^\d{17}[\dX]$/);
   expect(`${revealed.slice(0, 4)}**********${revealed.slice(-4)}`).toBe(masked);
   await snapshot(page, 'registry-card-reveal');
-  await dialog
-    .locator('.ant-modal-footer')
-    .getByRole('button', { name: /关\s*闭/ })
-    .click();
-  await dialog.waitFor({ state: 'hidden' });
+  await confirmDialog(dialog, dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }));
 
   // A member with a mistyped ID number: the field says so in Chinese; corrected, the member is added.
   await page.getByRole('button', { name: '添加成员' }).click();
