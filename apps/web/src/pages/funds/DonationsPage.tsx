@@ -1,9 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DONATION_FORM, type TDonation, type TDonationForm } from '@tongxin/contracts';
-import { Button, Card, DatePicker, Select } from 'antd';
+import { Card, DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { fetchDonations, fetchDonor, type DonationListQuery } from '../../api/funds';
 import { keys } from '../../api/keys';
 import { EmptyState } from '../../components/EmptyState';
@@ -11,6 +10,7 @@ import { ListTable, NoMatch } from '../../components/ListTable';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
+import { EnterGiftsButton } from './shared/EnterGiftsButton';
 import { useRunsProjects } from '../projects/shared/useProjectSide';
 import { ColumnPicker, useColumnChoice } from '../registry/shared/ColumnPicker';
 import { pickOne } from '../registry/shared/labels';
@@ -72,13 +72,7 @@ export function DonationsPage() {
 
   const clearFilters = () => update(Object.fromEntries(FILTERS.map((name) => [name, null])));
 
-  const entryButton = keepsBooks ? (
-    <Link to="/funds/entry">
-      <Button type="primary" icon={<PlusOutlined />}>
-        {t('funds.donations.enter')}
-      </Button>
-    </Link>
-  ) : null;
+  const entryButton = <EnterGiftsButton />;
 
   return (
     <>

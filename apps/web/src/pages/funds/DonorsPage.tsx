@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ListTable, NoMatch } from '../../components/ListTable';
 import { useLabel, useLabelOptions } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
+import { EnterGiftsButton } from './shared/EnterGiftsButton';
 import { formatDateTime } from '../../lib/dates';
 import { useRunsProjects } from '../projects/shared/useProjectSide';
 import { MONO, pickOne } from '../registry/shared/labels';
@@ -147,13 +148,7 @@ export function DonorsPage() {
               compact
               title={t('funds.donors.empty')}
               hint={keepsBooks ? t('funds.donors.emptyHint') : t('funds.donations.emptyReadOnly')}
-              action={
-                keepsBooks ? (
-                  <Link to="/funds/entry">
-                    <Button type="primary">{t('funds.donations.enter')}</Button>
-                  </Link>
-                ) : null
-              }
+              action={<EnterGiftsButton />}
             />
           }
           totalText={(total) => t('funds.donors.total', { total })}

@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { useLabel } from '../../i18n/useLabel';
 import { useT } from '../../i18n/useT';
+import { EnterGiftsButton } from './shared/EnterGiftsButton';
 import { useSessionUser } from '../../session/SessionUserContext';
 import { useRunsProjects } from '../projects/shared/useProjectSide';
 import { useListParams } from '../registry/shared/useListParams';
@@ -122,13 +123,7 @@ export function FundAccountsPage() {
         <EmptyState
           title={t('funds.accounts.empty')}
           hint={keepsBooks ? t('funds.accounts.emptyHint') : t('funds.donations.emptyReadOnly')}
-          action={
-            keepsBooks ? (
-              <Link to="/funds/entry">
-                <Button type="primary">{t('funds.donations.enter')}</Button>
-              </Link>
-            ) : null
-          }
+          action={<EnterGiftsButton />}
         />
       </Card>
     );
